@@ -1,0 +1,87 @@
+import { PrismaClient } from "@prisma/client";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+
+export type DatabaseKind = "pglite" | "postgres";
+
+/** An open database: the Prisma client plus raw access for migrations, bulk seeds and health checks. */
+export interface Database extends SqlRunner {
+  readonly kind: DatabaseKind;
+  readonly prisma: PrismaClient;
+  /** Runs `work` on one dedicated connection (session-level locks, multi-statement transactions). */
+  withConnection<T>(work: (connection: SqlRunner) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface SqlRunner {
+  /** Runs one or more SQL statements without parameters. */
+  exec(sql: string): Promise<void>;
+  query<T extends Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+}
+
+const transactionOptions = { maxWait: 15_000, timeout: 30_000 };
+
+export function isPostgresUrl(url: string | undefined): url is string {
+  return !!url && /^postgres(ql)?:\/\//.test(url);
+}
+
+export async function openPostgres(url: string, options: { poolSize?: number } = {}): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions });
+  return {
+    kind: "postgres",
+    prisma,
+    async exec(sql) {
+      await pool.query(sql);
+    },
+    async query(sql, params) {
+      return (await pool.query(sql, params as unknown[])).rows;
+    },
+    async withConnection(work) {
+      const client = await pool.connect();
+      try {
+        return await work({
+          exec: async (sql) => void (await client.query(sql)),
+          query: async (sql, params) => (await client.query(sql, params as unknown[])).rows,
+        });
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}
+
+/** Embedded PostgreSQL in a folder ("memory://" for a throw-away one); `loadDataDir` clones a dumped template. */
+export async function openPglite(dataDir: string, options: { loadDataDir?: Blob } = {}): Promise<Database> {
+  const pglite = await PGlite.create(dataDir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
+  return wrapPglite(pglite);
+}
+
+export function wrapPglite(pglite: PGlite): Database {
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite), transactionOptions });
+  const runner: SqlRunner = {
+    async exec(sql) {
+      await pglite.exec(sql);
+    },
+    async query(sql, params) {
+      return (await pglite.query(sql, params as unknown[])).rows as never;
+    },
+  };
+  return {
+    kind: "pglite",
+    prisma,
+    ...runner,
+    // PGlite is a single connection already.
+    withConnection: (work) => work(runner),
+    async close() {
+      await prisma.$disconnect();
+      await pglite.close();
+    },
+  };
+}

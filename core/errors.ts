@@ -1,0 +1,83 @@
+// One error class for every refused rule: a stable code, a Dutch message, an HTTP status, and the field at fault.
+
+export const errorCatalogue = {
+  VALIDATION: { status: 400, nl: "Ongeldige invoer.", en: "Invalid input." },
+  NOT_FOUND: { status: 404, nl: "Niet gevonden.", en: "Not found." },
+  CARD_NUMBER_INVALID: { status: 400, nl: "Het kaartnummer is ongeldig: 13 cijfers met een correct controlecijfer.", en: "The card number is invalid: 13 digits with a correct check digit." },
+  CARD_NOT_FOUND: { status: 404, nl: "Deze kaart is niet gekend.", en: "This card is unknown." },
+  CARD_BLOCKED: { status: 409, nl: "Deze kaart is geblokkeerd.", en: "This card is blocked." },
+  CARD_REPLACED: { status: 409, nl: "Deze kaart werd vervangen door een nieuwe kaart.", en: "This card was replaced by a new card." },
+  CARD_NUMBER_TAKEN: { status: 409, nl: "Dit kaartnummer is al in gebruik.", en: "This card number is already in use." },
+  CARD_ALREADY_BLOCKED: { status: 409, nl: "Deze kaart is al geblokkeerd.", en: "This card is already blocked." },
+  IBAN_INVALID: { status: 400, nl: "Het IBAN-nummer is ongeldig.", en: "The IBAN is invalid." },
+  INSZ_INVALID: { status: 400, nl: "Het rijksregisternummer (INSZ) is ongeldig.", en: "The national register number (INSZ) is invalid." },
+  INSZ_REQUIRED: { status: 400, nl: "Deze balie mag enkel registreren met rijksregisternummer (INSZ).", en: "This counter may only register with a national register number (INSZ)." },
+  POSTAL_CODE_UNKNOWN: { status: 400, nl: "Deze postcode hoort niet bij een gemeente van het kaartsysteem.", en: "This postal code does not belong to a municipality of the card system." },
+  EMAIL_TAKEN: { status: 409, nl: "Dit e-mailadres is al gekoppeld aan een andere pashouder.", en: "This email address is already linked to another passholder." },
+  COUNTER_NOT_FOUND: { status: 404, nl: "Deze balie is niet gekend.", en: "This counter is unknown." },
+  COUNTER_MAY_NOT_REGISTER: { status: 403, nl: "Deze balie mag geen pashouders registreren.", en: "This counter may not register passholders." },
+  COUNTER_MAY_NOT_REGISTER_KANSENSTATUUT: { status: 403, nl: "Deze balie mag geen pashouders met kansenstatuut registreren.", en: "This counter may not register passholders with kansenstatuut." },
+  COUNTER_MAY_NOT_CHECKIN: { status: 403, nl: "Deze balie heeft geen permissie voor check-ins en tickets.", en: "This counter has no check-in and ticket permission." },
+  PASSHOLDER_NOT_FOUND: { status: 404, nl: "Deze pashouder is niet gekend.", en: "This passholder is unknown." },
+  EVENT_NOT_FOUND: { status: 404, nl: "Dit evenement is niet gekend.", en: "This event is unknown." },
+  EVENT_CANCELLED: { status: 409, nl: "Dit evenement werd geannuleerd.", en: "This event was cancelled." },
+  CHECKIN_NOT_OPEN: { status: 409, nl: "Inchecken op dit evenement kan nu niet: het is niet open voor check-in.", en: "Check-in for this event is not open now." },
+  CHECKIN_LIMIT_REACHED: { status: 409, nl: "Deze pashouder heeft al ingecheckt op dit evenement (maximum bereikt).", en: "This passholder has already checked in to this event (maximum reached)." },
+  CHECKIN_NOT_FOUND: { status: 404, nl: "Deze check-in is niet gekend.", en: "This check-in is unknown." },
+  CHECKIN_ALREADY_CORRECTED: { status: 409, nl: "Deze check-in werd al gecorrigeerd.", en: "This check-in was already corrected." },
+  PILLAR_NOT_FOUND: { status: 404, nl: "Deze zuil is niet gekend.", en: "This pillar is unknown." },
+  PILLAR_NO_EVENT: { status: 409, nl: "Deze zuil heeft nu geen evenement waarop ingecheckt kan worden.", en: "This pillar has no event open for check-in now." },
+  PILLAR_EVENT_EXPIRED: { status: 409, nl: "Het evenement van deze zuil is verlopen: er worden geen punten toegekend.", en: "This pillar's event has expired: no points are awarded." },
+  NO_KANSENSTATUUT: { status: 409, nl: "Deze pashouder heeft geen geldig kansenstatuut op de datum van het evenement.", en: "This passholder has no valid kansenstatuut on the event date." },
+  NO_TARIFF: { status: 409, nl: "Voor dit evenement is geen kansentarief ingesteld.", en: "No kansentarief is set for this event." },
+  MIA_TICKET_LIMIT_REACHED: { status: 409, nl: "Deze pashouder heeft het maximum aantal tickets voor evenementen van deze balie bereikt.", en: "This passholder reached the maximum number of tickets for this counter's events." },
+  TICKET_NOT_FOUND: { status: 404, nl: "Dit toegekende kansentarief is niet gekend.", en: "This granted kansentarief is unknown." },
+  TICKET_ALREADY_CANCELLED: { status: 409, nl: "Dit kansentarief werd al geannuleerd.", en: "This kansentarief was already cancelled." },
+  ADVANTAGE_NOT_FOUND: { status: 404, nl: "Dit voordeel is niet gekend.", en: "This advantage is unknown." },
+  ADVANTAGE_NOT_PUBLISHED: { status: 409, nl: "Dit voordeel is niet gepubliceerd.", en: "This advantage is not published." },
+  ADVANTAGE_OUTSIDE_EXCHANGE_PERIOD: { status: 409, nl: "Dit voordeel kan nu niet omgeruild worden: buiten de omruilperiode.", en: "This advantage cannot be exchanged now: outside the exchange period." },
+  ADVANTAGE_WRONG_COUNTER: { status: 409, nl: "Dit voordeel kan niet aan deze balie opgenomen worden.", en: "This advantage cannot be redeemed at this counter." },
+  ADVANTAGE_NOT_ONLINE: { status: 409, nl: "Dit voordeel kan niet online omgeruild worden.", en: "This advantage cannot be exchanged online." },
+  ADVANTAGE_WRONG_MUNICIPALITY: { status: 409, nl: "Dit voordeel geldt niet voor inwoners van jouw gemeente.", en: "This advantage is not valid for residents of your municipality." },
+  ADVANTAGE_WRONG_CARD_SYSTEM: { status: 409, nl: "Dit voordeel hoort bij een ander kaartsysteem.", en: "This advantage belongs to another card system." },
+  ADVANTAGE_NOT_ENTITLED: { status: 409, nl: "Deze pashouder heeft geen recht op dit welkomstvoordeel.", en: "This passholder is not entitled to this welcome advantage." },
+  ADVANTAGE_ALREADY_REDEEMED: { status: 409, nl: "Dit welkomstvoordeel werd al opgenomen.", en: "This welcome advantage was already redeemed." },
+  ADVANTAGE_SOLD_OUT: { status: 409, nl: "Dit voordeel is uitverkocht.", en: "This advantage is sold out." },
+  ADVANTAGE_USER_LIMIT_REACHED: { status: 409, nl: "De limiet voor deze pashouder is bereikt.", en: "This passholder's limit is reached." },
+  NOT_ENOUGH_POINTS: { status: 409, nl: "Niet genoeg punten.", en: "Not enough points." },
+  REDEMPTION_NOT_FOUND: { status: 404, nl: "Dit opgenomen voordeel is niet gekend.", en: "This redeemed advantage is unknown." },
+  REDEMPTION_ALREADY_REMOVED: { status: 409, nl: "Deze opname werd al verwijderd.", en: "This redemption was already removed." },
+  COUPON_NOT_FOUND: { status: 404, nl: "Deze coupon is niet gekend of niet toegekend aan deze pashouder.", en: "This coupon is unknown or not granted to this passholder." },
+  COUPON_NOT_VALID_NOW: { status: 409, nl: "Deze coupon is nu niet geldig.", en: "This coupon is not valid now." },
+  COUPON_USED_UP: { status: 409, nl: "Deze coupon werd al zo vaak gebruikt als toegestaan.", en: "This coupon has been used as often as allowed." },
+  CONFLICT: { status: 409, nl: "Deze wijziging botst met een andere wijziging. Probeer opnieuw.", en: "This change conflicts with another change. Please try again." },
+} as const satisfies Record<string, { status: number; nl: string; en: string }>;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+export type Locale = "nl" | "en";
+
+export class CardSystemError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  /** The input field at fault, when there is one (e.g. "cardNumber"). */
+  readonly field?: string;
+  /** Extra facts for the caller (e.g. the balance when points run short). */
+  readonly details?: Record<string, unknown>;
+
+  constructor(code: ErrorCode, options: { field?: string; message?: string; details?: Record<string, unknown> } = {}) {
+    super(options.message ?? errorCatalogue[code].nl);
+    this.name = "CardSystemError";
+    this.code = code;
+    this.status = errorCatalogue[code].status;
+    this.field = options.field;
+    this.details = options.details;
+  }
+
+  localized(locale: Locale): string {
+    return locale === "nl" ? this.message : errorCatalogue[this.code].en;
+  }
+}
+
+export function isCardSystemError(error: unknown, code?: ErrorCode): error is CardSystemError {
+  return error instanceof CardSystemError && (code === undefined || error.code === code);
+}
