@@ -58,12 +58,16 @@ export async function openPostgres(url: string, options: { poolSize?: number } =
 }
 
 /** Embedded PostgreSQL in a folder ("memory://" for a throw-away one); `loadDataDir` clones a dumped template. */
-export async function openPglite(dataDir: string, options: { loadDataDir?: Blob } = {}): Promise<Database> {
+export async function openPglite(dataDir: string, options: { loadDataDir?: Blob } = {}): Promise<PgliteDatabase> {
   const pglite = await PGlite.create(dataDir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
   return wrapPglite(pglite);
 }
 
-export function wrapPglite(pglite: PGlite): Database {
+export interface PgliteDatabase extends Database {
+  readonly pglite: PGlite;
+}
+
+export function wrapPglite(pglite: PGlite): PgliteDatabase {
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite), transactionOptions });
   const runner: SqlRunner = {
     async exec(sql) {
@@ -76,6 +80,7 @@ export function wrapPglite(pglite: PGlite): Database {
   return {
     kind: "pglite",
     prisma,
+    pglite,
     ...runner,
     // PGlite is a single connection already.
     withConnection: (work) => work(runner),
