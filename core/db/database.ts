@@ -63,12 +63,17 @@ export async function openPglite(dataDir: string, options: { loadDataDir?: Blob 
   return wrapPglite(pglite);
 }
 
+// The adapter is typed against an older @prisma/driver-adapter-utils; the runtime protocol is the same.
+export function pgliteAdapter(pglite: PGlite): PrismaPg {
+  return new PrismaPGlite(pglite) as unknown as PrismaPg;
+}
+
 export interface PgliteDatabase extends Database {
   readonly pglite: PGlite;
 }
 
 export function wrapPglite(pglite: PGlite): PgliteDatabase {
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite), transactionOptions });
+  const prisma = new PrismaClient({ adapter: pgliteAdapter(pglite), transactionOptions });
   const runner: SqlRunner = {
     async exec(sql) {
       await pglite.exec(sql);

@@ -1,0 +1,15 @@
+import { CardSystemError } from "../errors.js";
+import type { Tx } from "../transaction.js";
+
+/**
+ * Locks the passholder's row until the transaction ends. Every rule that counts a passholder's earlier
+ * actions (check-in limits, per-user limits, MIA ticket constraint, points) takes this lock first, so
+ * concurrent requests for one passholder are serialised by the database and each sees the other's rows.
+ */
+export async function lockPassholder(tx: Tx, passholderId: string): Promise<{ id: string; points: number }> {
+  const rows = await tx.$queryRaw<{ id: string; points: number }[]>`
+    SELECT "id", "points" FROM "Passholder" WHERE "id" = ${passholderId}::uuid FOR UPDATE`;
+  const row = rows[0];
+  if (!row) throw new CardSystemError("PASSHOLDER_NOT_FOUND", { field: "passholderId" });
+  return row;
+}
