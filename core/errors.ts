@@ -24,6 +24,7 @@ export const errorCatalogue = {
   CHECKIN_NOT_OPEN: { status: 409, nl: "Inchecken op dit evenement kan nu niet: het is niet open voor check-in.", en: "Check-in for this event is not open now." },
   CHECKIN_LIMIT_REACHED: { status: 409, nl: "Deze pashouder heeft al ingecheckt op dit evenement (maximum bereikt).", en: "This passholder has already checked in to this event (maximum reached)." },
   CHECKIN_NOT_FOUND: { status: 404, nl: "Deze check-in is niet gekend.", en: "This check-in is unknown." },
+  CORRECTION_POINTS_SPENT: { status: 409, nl: "Deze punten werden al omgeruild: verwijder eerst de opname van het voordeel en corrigeer dan de check-in.", en: "These points were already exchanged: remove the redemption first, then correct the check-in." },
   CHECKIN_ALREADY_CORRECTED: { status: 409, nl: "Deze check-in werd al gecorrigeerd.", en: "This check-in was already corrected." },
   PILLAR_NOT_FOUND: { status: 404, nl: "Deze zuil is niet gekend.", en: "This pillar is unknown." },
   PILLAR_NO_EVENT: { status: 409, nl: "Deze zuil heeft nu geen evenement waarop ingecheckt kan worden.", en: "This pillar has no event open for check-in now." },

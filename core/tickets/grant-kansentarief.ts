@@ -1,0 +1,70 @@
+import type { TicketSale } from "@prisma/client";
+import { findActiveCard } from "../cards/find-card.js";
+import { counterWithPermission } from "../counters/require-permission.js";
+import { CardSystemError } from "../errors.js";
+import { lockPassholder } from "../passholders/lock-passholder.js";
+import { dateColumnCovers, localDate, periodKey } from "../time/periods.js";
+import { inTransaction, type Db } from "../transaction.js";
+import { requireIntId, requireUuid } from "../validation/ids.js";
+import { distributionKeyOf } from "./distribution-key.js";
+
+export interface GrantKansentariefInput {
+  cardNumber: string;
+  eventId: string;
+  /** The counter granting it: needs the check-in & ticket permission. */
+  counterId: number;
+  at?: Date;
+  actor: string;
+}
+
+/**
+ * Grants a kansentarief (a "ticket"): only to a passholder whose kansenstatuut is valid on the event date,
+ * at a check-in & ticket counter, within the MIA ticket constraint of the counter organising the event.
+ */
+export async function grantKansentarief(db: Db, input: GrantKansentariefInput): Promise<TicketSale> {
+  const at = input.at ?? new Date();
+  const eventId = requireUuid(input.eventId, "eventId", "EVENT_NOT_FOUND");
+  const counterId = requireIntId(input.counterId, "counterId", "COUNTER_NOT_FOUND");
+  return inTransaction(db, async (tx) => {
+    const card = await findActiveCard(tx, input.cardNumber);
+    await counterWithPermission(tx, counterId, ["CHECKIN_TICKET"], "COUNTER_MAY_NOT_CHECKIN");
+    const event = await tx.event.findUnique({ where: { id: eventId }, include: { organiserCounter: true, cardSystem: true } });
+    if (!event) throw new CardSystemError("EVENT_NOT_FOUND", { field: "eventId" });
+    if (event.cancelled) throw new CardSystemError("EVENT_CANCELLED", { field: "eventId" });
+    if (event.kansentariefCents === null) throw new CardSystemError("NO_TARIFF", { field: "eventId" });
+    const { passholder } = card;
+    const eventDay = localDate(event.startsAt);
+    const statusStarted = !passholder.kansenstatuutStart || passholder.kansenstatuutStart.toISOString().slice(0, 10) <= eventDay;
+    if (!statusStarted || !dateColumnCovers(passholder.kansenstatuutEnd, event.startsAt)) {
+      throw new CardSystemError("NO_KANSENSTATUUT", { field: "cardNumber" });
+    }
+
+    await lockPassholder(tx, passholder.id);
+    const organiser = event.organiserCounter;
+    const key = periodKey(organiser.miaTicketLimitPeriod, at);
+    if (organiser.miaTicketLimit !== null) {
+      const used = await tx.ticketSale.count({
+        where: { passholderId: passholder.id, status: "ACTIVE", periodKey: key, event: { organiserCounterId: organiser.id } },
+      });
+      if (used >= organiser.miaTicketLimit) {
+        throw new CardSystemError("MIA_TICKET_LIMIT_REACHED", {
+          details: { limit: organiser.miaTicketLimit, period: organiser.miaTicketLimitPeriod, counter: organiser.name },
+        });
+      }
+    }
+    const distribution = distributionKeyOf(organiser, event.cardSystem);
+    return tx.ticketSale.create({
+      data: {
+        eventId: event.id,
+        passholderId: passholder.id,
+        cardId: card.id,
+        counterId,
+        soldAt: at,
+        regularPriceCents: event.priceCents ?? event.kansentariefCents,
+        tariffCents: event.kansentariefCents,
+        ...distribution,
+        periodKey: key,
+      },
+    });
+  });
+}
