@@ -29,6 +29,10 @@ export function isPostgresUrl(url: string | undefined): url is string {
 
 export async function openPostgres(url: string, options: { poolSize?: number } = {}): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+  // An idle connection dropped by the server (restart, failover) must not crash the process; the pool reconnects.
+  pool.on("error", (error: Error & { code?: string }) => {
+    if (error.code !== "57P01") console.warn(`PostgreSQL-verbinding verbroken: ${error.message}`);
+  });
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions });
   return {
     kind: "postgres",
