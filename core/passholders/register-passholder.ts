@@ -1,5 +1,5 @@
-import type { Advantage, Card, Gender, Passholder } from "@prisma/client";
-import { welcomeAdvantagesFor } from "../advantages/welcome-advantages.js";
+import type { Card, Gender, Passholder } from "@prisma/client";
+import { welcomeAdvantagesFor, type WelcomeAdvantage } from "../advantages/welcome-advantages.js";
 import { CardSystemError } from "../errors.js";
 import { municipalityForPostalCode } from "../municipalities/municipality-for-postal-code.js";
 import { defaultKansenstatuutEnd, localDate } from "../time/periods.js";
@@ -36,7 +36,7 @@ export interface Registration {
   passholder: Passholder;
   card: Card;
   /** The welcome advantages this registration entitles the passholder to. */
-  welcomeAdvantages: Advantage[];
+  welcomeAdvantages: WelcomeAdvantage[];
 }
 
 const GENDERS: Gender[] = ["FEMALE", "MALE", "X"];
