@@ -1,4 +1,5 @@
 import type { Card } from "@prisma/client";
+import { recordAudit } from "../audit/record-audit.js";
 import { CardSystemError } from "../errors.js";
 import { inTransaction, type Db } from "../transaction.js";
 import { normalizeCardNumber } from "../validation/card-number.js";
@@ -29,6 +30,7 @@ export async function blockCard(db: Db, input: BlockCardInput): Promise<Card> {
     if (blocked.count === 0) {
       throw new CardSystemError(card.status === "BLOCKED" ? "CARD_ALREADY_BLOCKED" : "CARD_REPLACED", { field: "cardNumber" });
     }
+    await recordAudit(tx, { actor: input.actor, action: "card.block", resource: "Card", recordId: card.id, changes: { status: "BLOCKED", blockReason: reason } });
     return card;
   });
 }

@@ -1,4 +1,5 @@
 import type { Card, CardIssueReason } from "@prisma/client";
+import { recordAudit } from "../audit/record-audit.js";
 import { CardSystemError } from "../errors.js";
 import { lockPassholder } from "../passholders/lock-passholder.js";
 import { inTransaction, isUniqueViolation, type Db } from "../transaction.js";
@@ -48,6 +49,13 @@ export async function giveNewCard(db: Db, input: GiveNewCardInput): Promise<{ ca
         data: { number, passholderId, issueReason: input.reason, issuedAt: at, issuedAtCounterId: counter?.id },
       });
       if (previous) await tx.card.update({ where: { id: previous.id }, data: { replacedByCardId: card.id, replacedAt: previous.replacedAt ?? at } });
+      await recordAudit(tx, {
+        actor: input.actor,
+        action: "card.new",
+        resource: "Card",
+        recordId: card.id,
+        changes: { number, issueReason: input.reason, passholderId, replacedCardId: previous?.id ?? null },
+      });
       return { card, previous: previous ? await tx.card.findUnique({ where: { id: previous.id } }) : null };
     });
   } catch (error) {

@@ -1,3 +1,4 @@
+import { recordAudit } from "../audit/record-audit.js";
 import { CardSystemError } from "../errors.js";
 import { lockPassholder } from "../passholders/lock-passholder.js";
 import { recordPoints } from "../points/ledger.js";
@@ -39,6 +40,7 @@ export async function correctCheckin(db: Db, input: CorrectCheckinInput): Promis
         note: reason,
         at,
       });
+      await recordAudit(tx, { actor: input.actor, action: "checkin.correct", resource: "Checkin", recordId: checkin.id, changes: { corrected: true, correctionReason: reason } });
       return { balance };
     } catch (error) {
       if (error instanceof CardSystemError && error.code === "NOT_ENOUGH_POINTS") {

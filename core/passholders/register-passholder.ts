@@ -1,5 +1,6 @@
 import type { Card, Gender, Passholder } from "@prisma/client";
 import { welcomeAdvantagesFor, type WelcomeAdvantage } from "../advantages/welcome-advantages.js";
+import { recordAudit } from "../audit/record-audit.js";
 import { CardSystemError } from "../errors.js";
 import { municipalityForPostalCode } from "../municipalities/municipality-for-postal-code.js";
 import { defaultKansenstatuutEnd, localDate } from "../time/periods.js";
@@ -106,6 +107,13 @@ export async function registerPassholder(db: Db, input: RegisterPassholderInput)
       });
       const card = await tx.card.create({
         data: { number: cardNumber, passholderId: passholder.id, issueReason: "FIRST_CARD", issuedAt: at, issuedAtCounterId: counter.id },
+      });
+      await recordAudit(tx, {
+        actor: input.actor,
+        action: "passholder.register",
+        resource: "Passholder",
+        recordId: passholder.id,
+        changes: { counterId: counter.id, cardNumber, municipalityId: municipality.id, kansenstatuut: !!input.kansenstatuut, insz: insz ?? null },
       });
       const welcomeAdvantages = await welcomeAdvantagesFor(tx, { passholderId: passholder.id, at });
       return { passholder, card, welcomeAdvantages };

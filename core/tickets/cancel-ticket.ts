@@ -1,4 +1,5 @@
 import type { TicketSale } from "@prisma/client";
+import { recordAudit } from "../audit/record-audit.js";
 import { CardSystemError } from "../errors.js";
 import { inTransaction, type Db } from "../transaction.js";
 import { requireUuid } from "../validation/ids.js";
@@ -16,6 +17,7 @@ export async function cancelTicket(db: Db, input: { ticketId: string; reason: st
     const ticket = await tx.ticketSale.findUnique({ where: { id: ticketId } });
     if (!ticket) throw new CardSystemError("TICKET_NOT_FOUND", { field: "ticketId" });
     if (cancelled.count === 0) throw new CardSystemError("TICKET_ALREADY_CANCELLED", { field: "ticketId" });
+    await recordAudit(tx, { actor: input.actor, action: "ticket.cancel", resource: "TicketSale", recordId: ticket.id, changes: { status: "CANCELLED", cancelReason: reason } });
     return ticket;
   });
 }

@@ -75,3 +75,23 @@ describe.each(databaseKinds)("cards on %s", (kind) => {
     await expect(db.prisma.card.create({ data: { number: nextCardNumber(), passholderId: passholder.id } })).rejects.toThrow();
   });
 });
+
+describe.each(databaseKinds)("audit of card actions on %s", (kind) => {
+  it("records who blocked and renewed a card, with the reason", async () => {
+    const db = await freshDatabase(kind);
+    try {
+      const world = await createWorld(db.prisma);
+      const passholder = await createPassholder(db.prisma, world);
+      const blocked = await blockCard(db.prisma, { cardNumber: passholder.cardNumber, reason: "Kaart gestolen", actor: "coordinator@example.org" });
+      const { card } = await giveNewCard(db.prisma, { passholderId: passholder.id, newCardNumber: nextCardNumber(), reason: "THEFT_LOSS", actor: "balie@example.org" });
+      const audit = await db.prisma.auditLog.findMany({ orderBy: { id: "asc" } });
+      expect(audit.map((row) => [row.actor, row.action, row.resource, row.recordId])).toEqual([
+        ["coordinator@example.org", "card.block", "Card", String(blocked.id)],
+        ["balie@example.org", "card.new", "Card", String(card.id)],
+      ]);
+      expect(audit[0]?.changes).toMatchObject({ blockReason: "Kaart gestolen" });
+    } finally {
+      await db.dispose();
+    }
+  });
+});

@@ -95,3 +95,22 @@ describe.each(databaseKinds)("registering passholders on %s", (kind) => {
     expect(await db.prisma.passholder.count()).toBe(before);
   });
 });
+
+describe.each(databaseKinds)("audit of registrations on %s", (kind) => {
+  it("records the registration without the INSZ value", async () => {
+    const db = await freshDatabase(kind);
+    try {
+      const world = await createWorld(db.prisma);
+      const { passholder } = await registerPassholder(db.prisma, {
+        counterId: world.authorisedCounter, cardNumber: nextCardNumber(), firstName: "Ine", lastName: "Claeys",
+        birthDate: "1985-07-30", postalCode: "9900", insz: "85073003328", actor: "balie@example.org",
+      });
+      const audit = await db.prisma.auditLog.findFirstOrThrow({ where: { recordId: passholder.id } });
+      expect(audit).toMatchObject({ action: "passholder.register", actor: "balie@example.org" });
+      expect(JSON.stringify(audit.changes)).not.toContain("85073003328");
+      expect(audit.changes).toMatchObject({ insz: "[verborgen]" });
+    } finally {
+      await db.dispose();
+    }
+  });
+});

@@ -1,0 +1,35 @@
+import type { Prisma } from "@prisma/client";
+import type { Tx } from "../transaction.js";
+
+/** Fields whose values never reach the audit trail; only the fact that they changed does. */
+export const sensitiveFields = new Set(["insz", "passwordHash"]);
+
+export interface AuditEntry {
+  actor: string;
+  /** What happened, e.g. "card.block", "checkin.correct". */
+  action: string;
+  resource: string;
+  recordId: string | number;
+  /** Changed fields and their new values. */
+  changes?: Record<string, unknown>;
+  ip?: string;
+  userAgent?: string;
+}
+
+/** Writes an audit row in the same transaction as the change it describes, so neither exists without the other. */
+export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
+  const changes = entry.changes
+    ? Object.fromEntries(Object.entries(entry.changes).map(([field, value]) => [field, sensitiveFields.has(field) ? "[verborgen]" : value]))
+    : undefined;
+  await tx.auditLog.create({
+    data: {
+      actor: entry.actor,
+      action: entry.action,
+      resource: entry.resource,
+      recordId: String(entry.recordId),
+      changes: changes as Prisma.InputJsonValue | undefined,
+      ip: entry.ip,
+      userAgent: entry.userAgent,
+    },
+  });
+}
