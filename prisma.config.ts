@@ -14,7 +14,8 @@ export default defineConfig({
     }
     const { PGlite } = await import("@electric-sql/pglite");
     const { PrismaPGlite } = await import("pglite-prisma-adapter");
-    // Typed against an older @prisma/driver-adapter-utils; the runtime protocol is the same.
-    return new PrismaPGlite(new PGlite(process.env.DATA_DIR ?? "./data")) as unknown as PrismaPg;
+    // Never the app's data folder: a second process on it would corrupt it. The CLI only needs a scratch
+    // database to diff schemas. (Typed against an older adapter-utils; the runtime protocol is the same.)
+    return new PrismaPGlite(new PGlite("memory://")) as unknown as PrismaPg;
   },
 });

@@ -35,6 +35,9 @@ CREATE TYPE "CheckinChannel" AS ENUM ('COUNTER', 'PILLAR', 'QR');
 CREATE TYPE "RecordStatus" AS ENUM ('ACTIVE', 'CANCELLED');
 
 -- CreateEnum
+CREATE TYPE "RedemptionStatus" AS ENUM ('ACTIVE', 'REMOVED');
+
+-- CreateEnum
 CREATE TYPE "AdvantageKind" AS ENUM ('WELCOME', 'EXCHANGE');
 
 -- CreateEnum
@@ -398,7 +401,7 @@ CREATE TABLE "Redemption" (
     "points" INTEGER NOT NULL,
     "periodKey" TEXT NOT NULL,
     "redeemedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "status" "RecordStatus" NOT NULL DEFAULT 'ACTIVE',
+    "status" "RedemptionStatus" NOT NULL DEFAULT 'ACTIVE',
     "removedAt" TIMESTAMP(3),
     "removedBy" TEXT,
     "removalReason" TEXT,
