@@ -1,0 +1,95 @@
+import "./bundle-dir.js";
+import { fileURLToPath } from "node:url";
+import AdminJS, { ComponentLoader, type AdminJSOptions } from "adminjs";
+import AdminJSExpress from "@adminjs/express";
+import { Database as PrismaDatabase } from "@adminjs/prisma";
+import express from "express";
+import session from "express-session";
+import type { Database } from "../core/db/database.js";
+import type { Config } from "../server/config.js";
+import { DatabaseSessionStore } from "../server/session-store.js";
+import { createAuthenticate } from "./authenticate.js";
+import { refreshSessionUser } from "./refresh-session-user.js";
+import { loadDatamodel } from "./datamodel.js";
+import { buildLocale } from "./locale/index.js";
+import { PrismaResource } from "./prisma-resource.js";
+import { buildResources } from "./resources.js";
+
+export const ADMIN_ROOT = "/admin";
+const SESSION_HOURS = 8;
+
+let adapterRegistered = false;
+
+export interface AdminSetup {
+  admin: AdminJS;
+  router: express.Router;
+  sessionStore: DatabaseSessionStore;
+}
+
+/** The backoffice: AdminJS over every model, behind a login whose sessions live in the database. */
+export async function createAdminRouter({ config, db }: { config: Config; db: Database }): Promise<AdminSetup> {
+  if (!adapterRegistered) {
+    AdminJS.registerAdapter({ Database: PrismaDatabase, Resource: PrismaResource });
+    adapterRegistered = true;
+  }
+  const datamodel = await loadDatamodel();
+  const componentLoader = new ComponentLoader();
+  const dashboard = componentLoader.add("Dashboard", fileURLToPath(new URL("./components/dashboard.tsx", import.meta.url)));
+  const options: AdminJSOptions = {
+    rootPath: ADMIN_ROOT,
+    loginPath: `${ADMIN_ROOT}/login`,
+    logoutPath: `${ADMIN_ROOT}/logout`,
+    resources: buildResources(datamodel, db),
+    componentLoader,
+    dashboard: { component: dashboard },
+    locale: buildLocale(datamodel) as AdminJSOptions["locale"],
+    branding: {
+      companyName: "UiTPAS Meetjesland",
+      logo: false,
+      favicon: "/assets/favicon.svg",
+      withMadeWithLove: false,
+    },
+    version: { admin: false },
+  };
+  const admin = new AdminJS(options);
+  await buildComponentBundle(admin, config);
+
+  const sessionStore = new DatabaseSessionStore(db, "ADMIN", (data) => ({ userId: data.adminUser?.id }));
+  const sessionOptions: session.SessionOptions = {
+    name: "uitpas_beheer",
+    secret: config.sessionSecret,
+    store: sessionStore,
+    resave: false,
+    saveUninitialized: false,
+    cookie: {
+      path: ADMIN_ROOT,
+      httpOnly: true,
+      sameSite: "lax",
+      secure: config.nodeEnv === "production",
+      maxAge: SESSION_HOURS * 60 * 60_000,
+    },
+  };
+  const router = express.Router();
+  // Our own session middleware runs first (AdminJS's then sees a session and steps aside), so that the
+  // signed-in user can be re-checked against the database on every request.
+  router.use(session(sessionOptions));
+  router.use(refreshSessionUser(db));
+  AdminJSExpress.buildAuthenticatedRouter(
+    admin,
+    { authenticate: createAuthenticate(db), cookieName: sessionOptions.name, cookiePassword: config.sessionSecret },
+    router,
+    sessionOptions,
+  );
+  return { admin, router, sessionStore };
+}
+
+/**
+ * In production AdminJS serves custom components from a bundle file built once; build it before serving
+ * so the first visitor never gets a missing bundle. In development it is built on first request instead.
+ */
+async function buildComponentBundle(admin: AdminJS, config: Config): Promise<void> {
+  if (config.nodeEnv !== "production" || process.env.ADMIN_JS_SKIP_BUNDLE === "true") return;
+  await admin.initialize();
+  // @adminjs/express calls initialize() again without waiting for it; one build is enough.
+  process.env.ADMIN_JS_SKIP_BUNDLE = "true";
+}

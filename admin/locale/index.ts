@@ -1,0 +1,51 @@
+import type { LocaleTranslations } from "adminjs";
+import type { Datamodel } from "../datamodel.js";
+import { en } from "./en.js";
+import { enumLabels, fieldLabelsNl, fieldNameInWords } from "./field-labels.js";
+import { nl } from "./nl.js";
+import { navigationGroups, resourcePresentation } from "./resource-names.js";
+
+type Language = "nl" | "en";
+const languages: Language[] = ["nl", "en"];
+
+/** AdminJS locale options: Dutch by default, English second; a choice made in the language menu is remembered. */
+export function buildLocale(datamodel: Datamodel) {
+  const translations = Object.fromEntries(
+    languages.map((language) => [language, translationsFor(language, datamodel)]),
+  ) as Record<Language, LocaleTranslations>;
+  return {
+    language: "nl",
+    availableLanguages: languages,
+    localeDetection: true,
+    // Passed on to i18next's language detector: ignore the browser's language, keep only an explicit choice.
+    detection: { order: ["localStorage"], caches: ["localStorage"] },
+    translations,
+  };
+}
+
+function translationsFor(language: Language, datamodel: Datamodel): LocaleTranslations {
+  const base = language === "nl" ? nl : en;
+  const labels: Record<string, unknown> = { ...base.labels };
+  for (const [group, names] of Object.entries(navigationGroups)) labels[group] = names[language];
+  const resources: Record<string, { labels: Record<string, unknown> }> = {};
+  for (const model of datamodel.models) {
+    labels[model.name] = resourcePresentation[model.name]?.[language] ?? model.name;
+    // Enum values, looked up by AdminJS as `{property}.{value}` within the resource.
+    const enumValues: Record<string, Record<string, string>> = {};
+    for (const field of model.fields) {
+      if (field.kind !== "enum") continue;
+      const values = datamodel.enums.find((candidate) => candidate.name === field.type)?.values ?? [];
+      enumValues[field.name] = Object.fromEntries(
+        values.map(({ name }) => [name, enumLabels[field.type]?.[name]?.[language] ?? name]),
+      );
+    }
+    resources[model.name] = { labels: enumValues };
+  }
+  const fieldNames = new Set(datamodel.models.flatMap((model) => model.fields.map((field) => field.name)));
+  fieldNames.add("password");
+  const properties: Record<string, string> = { ...base.properties };
+  for (const name of fieldNames) {
+    properties[name] = language === "nl" ? (fieldLabelsNl[name] ?? fieldNameInWords(name)) : fieldNameInWords(name);
+  }
+  return { ...base, labels, properties, resources } as LocaleTranslations;
+}

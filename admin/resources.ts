@@ -1,0 +1,45 @@
+import type { ResourceOptions, ResourceWithOptions } from "adminjs";
+import type { Database } from "../core/db/database.js";
+import { fieldDocumentation, type Datamodel, type DatamodelModel } from "./datamodel.js";
+import { resourcePresentation } from "./locale/resource-names.js";
+import type { PrismaResourceArgs } from "./prisma-resource.js";
+import { derivedFields, hiddenModels, historyModels, ignoreSubmitted, noActions, readOnlyActions, secretFields } from "./resource-rules.js";
+import { withPasswordField } from "./user-password.js";
+
+/** Every model of the schema as an AdminJS resource, with its `///` help texts and Dutch navigation. */
+export function buildResources(datamodel: Datamodel, db: Database): ResourceWithOptions[] {
+  const clientModule = { Prisma: { dmmf: { datamodel } } };
+  // The sidebar follows the order of resourcePresentation (the manual's order), not the schema's.
+  const order = Object.keys(resourcePresentation);
+  const position = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
+  const models = [...datamodel.models].sort((a, b) => position(a.name) - position(b.name));
+  return models.map((model) => {
+    const resource: PrismaResourceArgs = { model, client: db.prisma, clientModule, secretFields: secretFields[model.name] };
+    return { resource, options: optionsFor(model) };
+  });
+}
+
+function optionsFor(model: DatamodelModel): ResourceOptions {
+  const presentation = resourcePresentation[model.name];
+  if (hiddenModels.has(model.name)) return { navigation: false, actions: noActions };
+  const properties: NonNullable<ResourceOptions["properties"]> = {};
+  for (const field of model.fields) {
+    // Only what @adminjs/prisma shows: AdminJS would add any other key as an extra, empty field.
+    if (field.isReadOnly || (field.relationName && !field.relationFromFields?.length)) continue;
+    const description = fieldDocumentation(model, field);
+    if (description) properties[field.name] = { description };
+  }
+  const options: ResourceOptions = {
+    navigation: presentation?.group ? { name: presentation.group, icon: presentation.icon } : false,
+    properties,
+  };
+  if (historyModels.has(model.name)) options.actions = readOnlyActions;
+  const derived = derivedFields[model.name];
+  if (derived) {
+    for (const field of derived) {
+      properties[field] = { ...properties[field], isVisible: { list: true, filter: true, show: true, edit: false } };
+    }
+    options.actions = { new: { before: ignoreSubmitted(derived) }, edit: { before: ignoreSubmitted(derived) } };
+  }
+  return model.name === "User" ? withPasswordField(options) : options;
+}

@@ -1,0 +1,43 @@
+import type { Database } from "../core/db/database.js";
+
+export interface RateLimitRule {
+  key: string;
+  /** Hits allowed per window; the next one is refused. */
+  limit: number;
+}
+
+/** Fixed-window counters in the RateLimit table, so every app instance counts together. */
+export class RateLimiter {
+  constructor(
+    private readonly db: Database,
+    readonly windowMs: number,
+  ) {}
+
+  async isOver(rules: RateLimitRule[], now = new Date()): Promise<boolean> {
+    const rows = await this.db.prisma.rateLimit.findMany({
+      where: { windowStart: this.windowOf(now), key: { in: rules.map((rule) => rule.key) } },
+    });
+    return rules.some((rule) => (rows.find((row) => row.key === rule.key)?.count ?? 0) >= rule.limit);
+  }
+
+  async hit(keys: string[], now = new Date()): Promise<void> {
+    const windowStart = this.windowOf(now);
+    for (const key of keys) {
+      await this.db.prisma.rateLimit.upsert({
+        where: { key_windowStart: { key, windowStart } },
+        create: { key, windowStart, count: 1 },
+        update: { count: { increment: 1 } },
+      });
+    }
+  }
+
+  private windowOf(now: Date): Date {
+    return new Date(Math.floor(now.getTime() / this.windowMs) * this.windowMs);
+  }
+}
+
+/** Forgets counters of windows that started more than `maxAgeMs` ago (longer than any limiter's window). */
+export async function pruneRateLimits(db: Database, maxAgeMs = 24 * 60 * 60_000, now = new Date()): Promise<number> {
+  const { count } = await db.prisma.rateLimit.deleteMany({ where: { windowStart: { lt: new Date(now.getTime() - maxAgeMs) } } });
+  return count;
+}

@@ -1,0 +1,86 @@
+import { createHash } from "node:crypto";
+import session from "express-session";
+import type { SessionKind } from "@prisma/client";
+import type { Database } from "../core/db/database.js";
+
+export interface SessionOwner {
+  userId?: number;
+  passholderId?: string;
+}
+
+type Callback = (error?: unknown) => void;
+
+// Touching rewrites expiresAt at most this often per session, not on every request.
+const TOUCH_GRANULARITY_MS = 60_000;
+
+/**
+ * express-session store over the Session table, so any number of app instances share sessions and a restart
+ * logs nobody out. Rows are keyed by a hash of the session id: a leaked table holds no usable cookie values.
+ */
+export class DatabaseSessionStore extends session.Store {
+  constructor(
+    private readonly db: Database,
+    private readonly kind: SessionKind,
+    private readonly ownerOf: (data: session.SessionData) => SessionOwner = () => ({}),
+  ) {
+    super();
+  }
+
+  override get(sid: string, callback: (error: unknown, session?: session.SessionData | null) => void): void {
+    this.read(sid).then((data) => callback(null, data), (error) => callback(error));
+  }
+
+  override set(sid: string, data: session.SessionData, callback?: Callback): void {
+    settle(this.write(sid, data), callback);
+  }
+
+  override destroy(sid: string, callback?: Callback): void {
+    settle(this.db.prisma.session.deleteMany({ where: { id: rowId(sid), kind: this.kind } }), callback);
+  }
+
+  override touch(sid: string, data: session.SessionData, callback?: () => void): void {
+    const expiresAt = expiryOf(data);
+    const work = this.db.prisma.session.updateMany({
+      where: { id: rowId(sid), kind: this.kind, expiresAt: { gt: new Date(), lt: new Date(expiresAt.getTime() - TOUCH_GRANULARITY_MS) } },
+      data: { expiresAt },
+    });
+    settle(work, callback);
+  }
+
+  /** Deletes expired sessions of this kind; returns how many. */
+  async prune(now = new Date()): Promise<number> {
+    return (await this.db.prisma.session.deleteMany({ where: { kind: this.kind, expiresAt: { lte: now } } })).count;
+  }
+
+  private async read(sid: string): Promise<session.SessionData | null> {
+    const row = await this.db.prisma.session.findUnique({ where: { id: rowId(sid) } });
+    if (!row || row.kind !== this.kind) return null;
+    if (row.expiresAt.getTime() <= Date.now()) {
+      await this.db.prisma.session.deleteMany({ where: { id: row.id } });
+      return null;
+    }
+    return row.data as unknown as session.SessionData;
+  }
+
+  private async write(sid: string, data: session.SessionData): Promise<void> {
+    const id = rowId(sid);
+    const json = JSON.parse(JSON.stringify(data)) as object;
+    const owner = this.ownerOf(data);
+    const fields = { data: json, expiresAt: expiryOf(data), userId: owner.userId ?? null, passholderId: owner.passholderId ?? null };
+    await this.db.prisma.session.upsert({ where: { id }, create: { id, kind: this.kind, ...fields }, update: fields });
+  }
+}
+
+export function rowId(sid: string): string {
+  return createHash("sha256").update(sid).digest("base64url");
+}
+
+function expiryOf(data: session.SessionData): Date {
+  const expires = data.cookie?.expires;
+  // A cookie without maxAge lives as long as the browser; keep its row for a day at most.
+  return expires ? new Date(expires) : new Date(Date.now() + 24 * 60 * 60_000);
+}
+
+function settle(work: Promise<unknown>, callback?: Callback): void {
+  work.then(() => callback?.(), (error) => (callback ? callback(error) : undefined));
+}
