@@ -42,3 +42,15 @@ describe.each(databaseKinds)("committed migrations on %s", (kind) => {
     expect(await migrate(db)).toEqual({ applied: [] });
   });
 });
+
+describe("an edited migration", () => {
+  it("is refused on a database that applied the original", async () => {
+    const db = await freshDatabase("pglite");
+    try {
+      await db.exec(`UPDATE "_prisma_migrations" SET checksum = repeat('0', 64)`);
+      await expect(migrate(db)).rejects.toThrow(/werd gewijzigd nadat ze op deze databank werd toegepast/);
+    } finally {
+      await db.dispose();
+    }
+  });
+});

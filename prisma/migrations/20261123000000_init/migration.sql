@@ -902,7 +902,7 @@ ALTER TABLE "Advantage" ADD CONSTRAINT "Advantage_per_user_limit_positive" CHECK
 -- A welcome advantage is granted once.
 CREATE UNIQUE INDEX "Redemption_welcome_once" ON "Redemption"("advantageId", "passholderId") WHERE "kind" = 'WELCOME' AND "status" = 'ACTIVE';
 
-ALTER TABLE "CouponGrant" ADD CONSTRAINT "CouponGrant_used_within_limit" CHECK ("usedCount" >= 0);
+ALTER TABLE "CouponGrant" ADD CONSTRAINT "CouponGrant_used_not_negative" CHECK ("usedCount" >= 0);
 
 CREATE INDEX "AdvantageCode_free" ON "AdvantageCode"("advantageId", "id") WHERE "redemptionId" IS NULL;
 CREATE INDEX "Passholder_lastName_lower" ON "Passholder"(lower("lastName"));
