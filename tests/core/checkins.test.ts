@@ -1,155 +1,149 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { checkIn } from "../../core/checkins/check-in.js";
 import { correctCheckin } from "../../core/checkins/correct-checkin.js";
 import { recordPoints } from "../../core/points/ledger.js";
-import { databaseKinds, freshDatabase, type TestDatabase } from "../helpers/databases.js";
-import { createEvent, createPassholder, createWorld, time, type World } from "../helpers/fixtures.js";
+import { databaseKinds } from "../helpers/databases.js";
+import { createEvent, createPassholder, time, worldOn } from "../helpers/fixtures.js";
 import { expectRefusal } from "../helpers/refusal.js";
 
 describe.each(databaseKinds)("check-ins on %s", (kind) => {
-  let db: TestDatabase;
-  let world: World;
-  beforeAll(async () => {
-    db = await freshDatabase(kind);
-    world = await createWorld(db.prisma);
-  });
-  afterAll(() => db.dispose());
+  const t = worldOn(kind);
 
   const ledgerSum = async (passholderId: string) =>
-    (await db.prisma.pointsTransaction.aggregate({ where: { passholderId }, _sum: { amount: true } }))._sum.amount ?? 0;
+    (await t.db.prisma.pointsTransaction.aggregate({ where: { passholderId }, _sum: { amount: true } }))._sum.amount ?? 0;
 
   it("saves the event's points at a counter and writes them to the ledger", async () => {
-    const passholder = await createPassholder(db.prisma, world);
-    const event = await createEvent(db.prisma, world, { points: 2 });
-    const result = await checkIn(db.prisma, {
+    const passholder = await createPassholder(t.db.prisma, t.world);
+    const event = await createEvent(t.db.prisma, t.world, { points: 2 });
+    const result = await checkIn(t.db.prisma, {
       eventId: event.id,
       cardNumber: passholder.cardNumber,
       channel: "COUNTER",
-      counterId: world.checkinCounter,
-      at: world.now,
+      counterId: t.world.checkinCounter,
+      at: t.world.now,
       actor: "balie",
     });
     expect(result).toMatchObject({ points: 2, balance: 2, eventName: event.name });
-    expect(result.checkin).toMatchObject({ channel: "COUNTER", counterId: world.checkinCounter, slot: 1 });
+    expect(result.checkin).toMatchObject({ channel: "COUNTER", counterId: t.world.checkinCounter, slot: 1 });
     expect(await ledgerSum(passholder.id)).toBe(2);
   });
 
   it("allows one check-in per passholder per event per day by default, and again the next day", async () => {
-    const passholder = await createPassholder(db.prisma, world);
-    const event = await createEvent(db.prisma, world, { endsAt: new Date(world.now.getTime() + 3 * time.DAY) });
+    const passholder = await createPassholder(t.db.prisma, t.world);
+    const event = await createEvent(t.db.prisma, t.world, { endsAt: new Date(t.world.now.getTime() + 3 * time.DAY) });
     const input = { eventId: event.id, passholderId: passholder.id, channel: "QR" as const, actor: "pashouder" };
-    await checkIn(db.prisma, { ...input, at: world.now });
-    const refusal = await expectRefusal(checkIn(db.prisma, { ...input, at: new Date(world.now.getTime() + 60_000) }), "CHECKIN_LIMIT_REACHED");
+    await checkIn(t.db.prisma, { ...input, at: t.world.now });
+    const refusal = await expectRefusal(checkIn(t.db.prisma, { ...input, at: new Date(t.world.now.getTime() + 60_000) }), "CHECKIN_LIMIT_REACHED");
     expect(refusal.details).toMatchObject({ limit: 1, period: "DAY" });
-    const nextDay = await checkIn(db.prisma, { ...input, at: new Date(world.now.getTime() + time.DAY) });
+    const nextDay = await checkIn(t.db.prisma, { ...input, at: new Date(t.world.now.getTime() + time.DAY) });
     expect(nextDay.balance).toBe(2);
   });
 
   it("follows the event's own limit per period", async () => {
-    const passholder = await createPassholder(db.prisma, world);
-    const event = await createEvent(db.prisma, world, { checkinLimit: 2, checkinLimitPeriod: "ABSOLUTE", endsAt: new Date(world.now.getTime() + 5 * time.DAY) });
+    const passholder = await createPassholder(t.db.prisma, t.world);
+    const event = await createEvent(t.db.prisma, t.world, { checkinLimit: 2, checkinLimitPeriod: "ABSOLUTE", endsAt: new Date(t.world.now.getTime() + 5 * time.DAY) });
     const input = { eventId: event.id, cardNumber: passholder.cardNumber, channel: "PILLAR" as const, actor: "zuil" };
-    await checkIn(db.prisma, { ...input, at: world.now });
-    await checkIn(db.prisma, { ...input, at: new Date(world.now.getTime() + time.DAY) });
-    await expectRefusal(checkIn(db.prisma, { ...input, at: new Date(world.now.getTime() + 2 * time.DAY) }), "CHECKIN_LIMIT_REACHED");
+    await checkIn(t.db.prisma, { ...input, at: t.world.now });
+    await checkIn(t.db.prisma, { ...input, at: new Date(t.world.now.getTime() + time.DAY) });
+    await expectRefusal(checkIn(t.db.prisma, { ...input, at: new Date(t.world.now.getTime() + 2 * time.DAY) }), "CHECKIN_LIMIT_REACHED");
   });
 
   it("is open from the margin before the start until the margin after the end", async () => {
-    const passholder = await createPassholder(db.prisma, world);
-    const startsAt = new Date(world.now.getTime() + 5 * time.HOUR);
-    const endsAt = new Date(world.now.getTime() + 7 * time.HOUR);
-    const event = await createEvent(db.prisma, world, { startsAt, endsAt, checkinMarginBeforeMinutes: 30, checkinMarginAfterMinutes: 15, checkinLimit: 5 });
+    const passholder = await createPassholder(t.db.prisma, t.world);
+    const startsAt = new Date(t.world.now.getTime() + 5 * time.HOUR);
+    const endsAt = new Date(t.world.now.getTime() + 7 * time.HOUR);
+    const event = await createEvent(t.db.prisma, t.world, { startsAt, endsAt, checkinMarginBeforeMinutes: 30, checkinMarginAfterMinutes: 15, checkinLimit: 5 });
     const at = (offsetMs: number, base: Date) => new Date(base.getTime() + offsetMs);
     const input = { eventId: event.id, cardNumber: passholder.cardNumber, channel: "PILLAR" as const, actor: "zuil" };
-    await expectRefusal(checkIn(db.prisma, { ...input, at: at(-31 * 60_000, startsAt) }), "CHECKIN_NOT_OPEN");
-    await checkIn(db.prisma, { ...input, at: at(-29 * 60_000, startsAt) });
-    await checkIn(db.prisma, { ...input, at: at(14 * 60_000, endsAt) });
-    await expectRefusal(checkIn(db.prisma, { ...input, at: at(16 * 60_000, endsAt) }), "CHECKIN_NOT_OPEN");
+    await expectRefusal(checkIn(t.db.prisma, { ...input, at: at(-31 * 60_000, startsAt) }), "CHECKIN_NOT_OPEN");
+    await checkIn(t.db.prisma, { ...input, at: at(-29 * 60_000, startsAt) });
+    await checkIn(t.db.prisma, { ...input, at: at(14 * 60_000, endsAt) });
+    await expectRefusal(checkIn(t.db.prisma, { ...input, at: at(16 * 60_000, endsAt) }), "CHECKIN_NOT_OPEN");
   });
 
   it("uses the card system's margin when the event has none", async () => {
-    const passholder = await createPassholder(db.prisma, world);
-    const startsAt = new Date(world.now.getTime() + 2 * time.HOUR);
-    const event = await createEvent(db.prisma, world, { startsAt, endsAt: new Date(startsAt.getTime() + time.HOUR) });
+    const passholder = await createPassholder(t.db.prisma, t.world);
+    const startsAt = new Date(t.world.now.getTime() + 2 * time.HOUR);
+    const event = await createEvent(t.db.prisma, t.world, { startsAt, endsAt: new Date(startsAt.getTime() + time.HOUR) });
     const input = { eventId: event.id, cardNumber: passholder.cardNumber, channel: "PILLAR" as const, actor: "zuil" };
-    await expectRefusal(checkIn(db.prisma, { ...input, at: new Date(startsAt.getTime() - 61 * 60_000) }), "CHECKIN_NOT_OPEN");
-    await checkIn(db.prisma, { ...input, at: new Date(startsAt.getTime() - 59 * 60_000) });
+    await expectRefusal(checkIn(t.db.prisma, { ...input, at: new Date(startsAt.getTime() - 61 * 60_000) }), "CHECKIN_NOT_OPEN");
+    await checkIn(t.db.prisma, { ...input, at: new Date(startsAt.getTime() - 59 * 60_000) });
   });
 
   it("refuses blocked, replaced, unknown and malformed cards", async () => {
-    const event = await createEvent(db.prisma, world);
-    const blocked = await createPassholder(db.prisma, world);
-    await db.prisma.card.update({ where: { number: blocked.cardNumber }, data: { status: "BLOCKED" } });
-    const replaced = await createPassholder(db.prisma, world);
-    await db.prisma.card.update({ where: { number: replaced.cardNumber }, data: { status: "REPLACED" } });
-    const input = { eventId: event.id, channel: "PILLAR" as const, actor: "zuil", at: world.now };
-    await expectRefusal(checkIn(db.prisma, { ...input, cardNumber: blocked.cardNumber }), "CARD_BLOCKED");
-    await expectRefusal(checkIn(db.prisma, { ...input, cardNumber: replaced.cardNumber }), "CARD_REPLACED");
-    await expectRefusal(checkIn(db.prisma, { ...input, cardNumber: "0900000095902" }), "CARD_NOT_FOUND");
-    const malformed = await expectRefusal(checkIn(db.prisma, { ...input, cardNumber: "12345" }), "CARD_NUMBER_INVALID");
+    const event = await createEvent(t.db.prisma, t.world);
+    const blocked = await createPassholder(t.db.prisma, t.world);
+    await t.db.prisma.card.update({ where: { number: blocked.cardNumber }, data: { status: "BLOCKED" } });
+    const replaced = await createPassholder(t.db.prisma, t.world);
+    await t.db.prisma.card.update({ where: { number: replaced.cardNumber }, data: { status: "REPLACED" } });
+    const input = { eventId: event.id, channel: "PILLAR" as const, actor: "zuil", at: t.world.now };
+    await expectRefusal(checkIn(t.db.prisma, { ...input, cardNumber: blocked.cardNumber }), "CARD_BLOCKED");
+    await expectRefusal(checkIn(t.db.prisma, { ...input, cardNumber: replaced.cardNumber }), "CARD_REPLACED");
+    await expectRefusal(checkIn(t.db.prisma, { ...input, cardNumber: "0900000095902" }), "CARD_NOT_FOUND");
+    const malformed = await expectRefusal(checkIn(t.db.prisma, { ...input, cardNumber: "12345" }), "CARD_NUMBER_INVALID");
     expect(malformed.field).toBe("cardNumber");
-    await expectRefusal(checkIn(db.prisma, { ...input, passholderId: blocked.id }), "CARD_BLOCKED");
-    expect((await db.prisma.passholder.findUniqueOrThrow({ where: { id: blocked.id } })).points).toBe(0);
+    await expectRefusal(checkIn(t.db.prisma, { ...input, passholderId: blocked.id }), "CARD_BLOCKED");
+    expect((await t.db.prisma.passholder.findUniqueOrThrow({ where: { id: blocked.id } })).points).toBe(0);
   });
 
   it("refuses unknown and cancelled events", async () => {
-    const passholder = await createPassholder(db.prisma, world);
-    const input = { cardNumber: passholder.cardNumber, channel: "PILLAR" as const, actor: "zuil", at: world.now };
-    await expectRefusal(checkIn(db.prisma, { ...input, eventId: "not-a-uuid" }), "EVENT_NOT_FOUND");
-    await expectRefusal(checkIn(db.prisma, { ...input, eventId: "00000000-0000-4000-8000-000000000000" }), "EVENT_NOT_FOUND");
-    const cancelled = await createEvent(db.prisma, world, { cancelled: true });
-    await expectRefusal(checkIn(db.prisma, { ...input, eventId: cancelled.id }), "EVENT_CANCELLED");
+    const passholder = await createPassholder(t.db.prisma, t.world);
+    const input = { cardNumber: passholder.cardNumber, channel: "PILLAR" as const, actor: "zuil", at: t.world.now };
+    await expectRefusal(checkIn(t.db.prisma, { ...input, eventId: "not-a-uuid" }), "EVENT_NOT_FOUND");
+    await expectRefusal(checkIn(t.db.prisma, { ...input, eventId: "00000000-0000-4000-8000-000000000000" }), "EVENT_NOT_FOUND");
+    const cancelled = await createEvent(t.db.prisma, t.world, { cancelled: true });
+    await expectRefusal(checkIn(t.db.prisma, { ...input, eventId: cancelled.id }), "EVENT_CANCELLED");
   });
 
   it("only lets check-in & ticket counters check in", async () => {
-    const passholder = await createPassholder(db.prisma, world);
-    const event = await createEvent(db.prisma, world);
-    const input = { eventId: event.id, cardNumber: passholder.cardNumber, channel: "COUNTER" as const, actor: "balie", at: world.now };
-    await expectRefusal(checkIn(db.prisma, { ...input, counterId: world.registrationCounter }), "COUNTER_MAY_NOT_CHECKIN");
-    await expectRefusal(checkIn(db.prisma, { ...input, counterId: 999_999 }), "COUNTER_NOT_FOUND");
-    await expectRefusal(checkIn(db.prisma, { ...input }), "VALIDATION");
-    expect(await db.prisma.checkin.count({ where: { passholderId: passholder.id } })).toBe(0);
+    const passholder = await createPassholder(t.db.prisma, t.world);
+    const event = await createEvent(t.db.prisma, t.world);
+    const input = { eventId: event.id, cardNumber: passholder.cardNumber, channel: "COUNTER" as const, actor: "balie", at: t.world.now };
+    await expectRefusal(checkIn(t.db.prisma, { ...input, counterId: t.world.registrationCounter }), "COUNTER_MAY_NOT_CHECKIN");
+    await expectRefusal(checkIn(t.db.prisma, { ...input, counterId: 999_999 }), "COUNTER_NOT_FOUND");
+    await expectRefusal(checkIn(t.db.prisma, { ...input }), "VALIDATION");
+    expect(await t.db.prisma.checkin.count({ where: { passholderId: passholder.id } })).toBe(0);
   });
 
   it("corrects a check-in: the point and its correction both stay in the ledger, and the place is freed", async () => {
-    const passholder = await createPassholder(db.prisma, world);
-    const event = await createEvent(db.prisma, world);
-    const input = { eventId: event.id, cardNumber: passholder.cardNumber, channel: "PILLAR" as const, actor: "zuil", at: world.now };
-    const { checkin } = await checkIn(db.prisma, input);
-    await expectRefusal(correctCheckin(db.prisma, { checkinId: checkin.id, reason: "", actor: "ksb" }), "VALIDATION");
-    const { balance } = await correctCheckin(db.prisma, { checkinId: checkin.id, reason: "Verkeerde pashouder", actor: "ksb" });
+    const passholder = await createPassholder(t.db.prisma, t.world);
+    const event = await createEvent(t.db.prisma, t.world);
+    const input = { eventId: event.id, cardNumber: passholder.cardNumber, channel: "PILLAR" as const, actor: "zuil", at: t.world.now };
+    const { checkin } = await checkIn(t.db.prisma, input);
+    await expectRefusal(correctCheckin(t.db.prisma, { checkinId: checkin.id, reason: "", actor: "ksb" }), "VALIDATION");
+    const { balance } = await correctCheckin(t.db.prisma, { checkinId: checkin.id, reason: "Verkeerde pashouder", actor: "ksb" });
     expect(balance).toBe(0);
-    const ledger = await db.prisma.pointsTransaction.findMany({ where: { passholderId: passholder.id }, orderBy: { createdAt: "asc" } });
+    const ledger = await t.db.prisma.pointsTransaction.findMany({ where: { passholderId: passholder.id }, orderBy: { createdAt: "asc" } });
     expect(ledger.map((line) => [line.type, line.amount])).toEqual([["CHECKIN", 1], ["CHECKIN_CORRECTION", -1]]);
-    expect(await db.prisma.checkin.findUniqueOrThrow({ where: { id: checkin.id } })).toMatchObject({ corrected: true, correctedBy: "ksb", correctionReason: "Verkeerde pashouder" });
-    await expectRefusal(correctCheckin(db.prisma, { checkinId: checkin.id, reason: "Nog eens", actor: "ksb" }), "CHECKIN_ALREADY_CORRECTED");
-    await expectRefusal(correctCheckin(db.prisma, { checkinId: "00000000-0000-4000-8000-000000000000", reason: "Onbekend", actor: "ksb" }), "CHECKIN_NOT_FOUND");
-    const again = await checkIn(db.prisma, { ...input, at: new Date(world.now.getTime() + 60_000) });
+    expect(await t.db.prisma.checkin.findUniqueOrThrow({ where: { id: checkin.id } })).toMatchObject({ corrected: true, correctedBy: "ksb", correctionReason: "Verkeerde pashouder" });
+    await expectRefusal(correctCheckin(t.db.prisma, { checkinId: checkin.id, reason: "Nog eens", actor: "ksb" }), "CHECKIN_ALREADY_CORRECTED");
+    await expectRefusal(correctCheckin(t.db.prisma, { checkinId: "00000000-0000-4000-8000-000000000000", reason: "Onbekend", actor: "ksb" }), "CHECKIN_NOT_FOUND");
+    const again = await checkIn(t.db.prisma, { ...input, at: new Date(t.world.now.getTime() + 60_000) });
     expect(again.balance).toBe(1);
   });
 
   it("refuses to correct a point that was already exchanged", async () => {
-    const passholder = await createPassholder(db.prisma, world);
-    const event = await createEvent(db.prisma, world);
-    const { checkin } = await checkIn(db.prisma, { eventId: event.id, cardNumber: passholder.cardNumber, channel: "PILLAR", actor: "zuil", at: world.now });
-    await db.prisma.$transaction((tx) => recordPoints(tx, { passholderId: passholder.id, type: "REDEMPTION", amount: -1 }));
-    await expectRefusal(correctCheckin(db.prisma, { checkinId: checkin.id, reason: "Fout", actor: "ksb" }), "CORRECTION_POINTS_SPENT");
-    expect(await db.prisma.checkin.findUniqueOrThrow({ where: { id: checkin.id } })).toMatchObject({ corrected: false });
+    const passholder = await createPassholder(t.db.prisma, t.world);
+    const event = await createEvent(t.db.prisma, t.world);
+    const { checkin } = await checkIn(t.db.prisma, { eventId: event.id, cardNumber: passholder.cardNumber, channel: "PILLAR", actor: "zuil", at: t.world.now });
+    await t.db.prisma.$transaction((tx) => recordPoints(tx, { passholderId: passholder.id, type: "REDEMPTION", amount: -1 }));
+    await expectRefusal(correctCheckin(t.db.prisma, { checkinId: checkin.id, reason: "Fout", actor: "ksb" }), "CORRECTION_POINTS_SPENT");
+    expect(await t.db.prisma.checkin.findUniqueOrThrow({ where: { id: checkin.id } })).toMatchObject({ corrected: false });
   });
 
   it("50 identical check-ins fired at once give exactly one point", async () => {
-    const passholder = await createPassholder(db.prisma, world);
-    const event = await createEvent(db.prisma, world);
+    const passholder = await createPassholder(t.db.prisma, t.world);
+    const event = await createEvent(t.db.prisma, t.world);
     const results = await Promise.allSettled(
       Array.from({ length: 50 }, () =>
-        checkIn(db.prisma, { eventId: event.id, cardNumber: passholder.cardNumber, channel: "PILLAR", actor: "zuil", at: world.now }),
+        checkIn(t.db.prisma, { eventId: event.id, cardNumber: passholder.cardNumber, channel: "PILLAR", actor: "zuil", at: t.world.now }),
       ),
     );
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
     const codes = results.flatMap((result) => (result.status === "rejected" ? [(result.reason as { code?: string }).code] : []));
     expect(new Set(codes)).toEqual(new Set(["CHECKIN_LIMIT_REACHED"]));
-    expect(await db.prisma.checkin.count({ where: { passholderId: passholder.id } })).toBe(1);
-    const { points } = await db.prisma.passholder.findUniqueOrThrow({ where: { id: passholder.id } });
+    expect(await t.db.prisma.checkin.count({ where: { passholderId: passholder.id } })).toBe(1);
+    const { points } = await t.db.prisma.passholder.findUniqueOrThrow({ where: { id: passholder.id } });
     expect(points).toBe(1);
     expect(await ledgerSum(passholder.id)).toBe(1);
   });

@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { registerPassholder, type RegisterPassholderInput } from "../../core/passholders/register-passholder.js";
-import { databaseKinds, freshDatabase, type TestDatabase } from "../helpers/databases.js";
-import { createAdvantage, createPassholder, createWorld, nextCardNumber, time, type World } from "../helpers/fixtures.js";
+import { databaseKinds } from "../helpers/databases.js";
+import { createAdvantage, createPassholder, nextCardNumber, time, worldOn } from "../helpers/fixtures.js";
 import { expectRefusal } from "../helpers/refusal.js";
 
 describe.each(databaseKinds)("registering passholders on %s", (kind) => {
-  let db: TestDatabase;
-  let world: World;
-  beforeAll(async () => {
-    db = await freshDatabase(kind);
-    world = await createWorld(db.prisma);
-  });
-  afterAll(() => db.dispose());
+  const t = worldOn(kind);
 
   const input = (overrides: Partial<RegisterPassholderInput> = {}): RegisterPassholderInput => ({
-    counterId: world.registrationCounter,
+    counterId: t.world.registrationCounter,
     cardNumber: nextCardNumber(),
     firstName: "Mathis",
     lastName: "De Smet",
@@ -22,51 +16,51 @@ describe.each(databaseKinds)("registering passholders on %s", (kind) => {
     postalCode: "9968",
     city: "Oosteeklo",
     actor: "balie",
-    at: world.now,
+    at: t.world.now,
     ...overrides,
   });
 
   it("registers a passholder with a first card, in the municipality of the postal code", async () => {
-    const { passholder, card } = await registerPassholder(db.prisma, input({ email: " Mathis@Example.com " }));
-    expect(passholder).toMatchObject({ municipalityId: world.assenede, city: "Oosteeklo", email: "mathis@example.com", points: 0, registeredAtCounterId: world.registrationCounter, kansenstatuutEnd: null });
+    const { passholder, card } = await registerPassholder(t.db.prisma, input({ email: " Mathis@Example.com " }));
+    expect(passholder).toMatchObject({ municipalityId: t.world.assenede, city: "Oosteeklo", email: "mathis@example.com", points: 0, registeredAtCounterId: t.world.registrationCounter, kansenstatuutEnd: null });
     expect(card).toMatchObject({ status: "ACTIVE", issueReason: "FIRST_CARD", passholderId: passholder.id });
   });
 
   it("lists the welcome advantages the registration entitles to", async () => {
-    const welcome = await createAdvantage(db.prisma, world, {
+    const welcome = await createAdvantage(t.db.prisma, t.world, {
       kind: "WELCOME",
       title: "Welkomstpakket",
       points: 0,
-      grantStart: new Date(world.now.getTime() - time.DAY),
-      grantEnd: new Date(world.now.getTime() + 30 * time.DAY),
+      grantStart: new Date(t.world.now.getTime() - time.DAY),
+      grantEnd: new Date(t.world.now.getTime() + 30 * time.DAY),
     });
-    const elsewhere = await createAdvantage(db.prisma, world, { kind: "WELCOME", title: "Enkel Eeklo", points: 0, municipalities: { create: [{ municipalityId: world.eeklo }] } });
-    const { welcomeAdvantages } = await registerPassholder(db.prisma, input());
+    const elsewhere = await createAdvantage(t.db.prisma, t.world, { kind: "WELCOME", title: "Enkel Eeklo", points: 0, municipalities: { create: [{ municipalityId: t.world.eeklo }] } });
+    const { welcomeAdvantages } = await registerPassholder(t.db.prisma, input());
     const titles = welcomeAdvantages.map((advantage) => advantage.title);
     expect(titles).toContain(welcome.title);
     expect(titles).not.toContain(elsewhere.title);
   });
 
   it("lets only authorised registration counters register with kansenstatuut, until 30 April next year by default", async () => {
-    await expectRefusal(registerPassholder(db.prisma, input({ kansenstatuut: true })), "COUNTER_MAY_NOT_REGISTER_KANSENSTATUUT");
-    const { passholder } = await registerPassholder(db.prisma, input({ counterId: world.authorisedCounter, kansenstatuut: true, at: new Date("2026-11-23T10:00:00Z") }));
+    await expectRefusal(registerPassholder(t.db.prisma, input({ kansenstatuut: true })), "COUNTER_MAY_NOT_REGISTER_KANSENSTATUUT");
+    const { passholder } = await registerPassholder(t.db.prisma, input({ counterId: t.world.authorisedCounter, kansenstatuut: true, at: new Date("2026-11-23T10:00:00Z") }));
     expect(passholder.kansenstatuutEnd?.toISOString().slice(0, 10)).toBe("2027-04-30");
   });
 
   it("refuses counters without a registration permission group", async () => {
-    await expectRefusal(registerPassholder(db.prisma, input({ counterId: world.checkinCounter })), "COUNTER_MAY_NOT_REGISTER");
-    await expectRefusal(registerPassholder(db.prisma, input({ counterId: 424242 })), "COUNTER_NOT_FOUND");
+    await expectRefusal(registerPassholder(t.db.prisma, input({ counterId: t.world.checkinCounter })), "COUNTER_MAY_NOT_REGISTER");
+    await expectRefusal(registerPassholder(t.db.prisma, input({ counterId: 424242 })), "COUNTER_NOT_FOUND");
   });
 
   it("asks for an INSZ when the card system requires it, except at authorised counters", async () => {
-    await db.prisma.cardSystem.update({ where: { id: world.cardSystemId }, data: { inszRequired: true } });
+    await t.db.prisma.cardSystem.update({ where: { id: t.world.cardSystemId }, data: { inszRequired: true } });
     try {
-      await expectRefusal(registerPassholder(db.prisma, input()), "INSZ_REQUIRED");
-      await registerPassholder(db.prisma, input({ insz: "85.07.30-033.28" }));
-      await registerPassholder(db.prisma, input({ counterId: world.authorisedCounter }));
-      await expectRefusal(registerPassholder(db.prisma, input({ insz: "85073003329" })), "INSZ_INVALID");
+      await expectRefusal(registerPassholder(t.db.prisma, input()), "INSZ_REQUIRED");
+      await registerPassholder(t.db.prisma, input({ insz: "85.07.30-033.28" }));
+      await registerPassholder(t.db.prisma, input({ counterId: t.world.authorisedCounter }));
+      await expectRefusal(registerPassholder(t.db.prisma, input({ insz: "85073003329" })), "INSZ_INVALID");
     } finally {
-      await db.prisma.cardSystem.update({ where: { id: world.cardSystemId }, data: { inszRequired: false } });
+      await t.db.prisma.cardSystem.update({ where: { id: t.world.cardSystemId }, data: { inszRequired: false } });
     }
   });
 
@@ -80,37 +74,26 @@ describe.each(databaseKinds)("registering passholders on %s", (kind) => {
       [{ city: "Gent" }, "city", "Woonplaats hoort niet bij postcode 9968: kies Bassevelde, Oosteeklo."],
     ];
     for (const [overrides, field, message] of cases) {
-      const error = await expectRefusal(registerPassholder(db.prisma, input(overrides)), "VALIDATION");
+      const error = await expectRefusal(registerPassholder(t.db.prisma, input(overrides)), "VALIDATION");
       expect({ field: error.field, message: error.message }).toEqual({ field, message });
     }
-    expect((await expectRefusal(registerPassholder(db.prisma, input({ postalCode: "1000" })), "POSTAL_CODE_UNKNOWN")).field).toBe("postalCode");
-    expect((await expectRefusal(registerPassholder(db.prisma, input({ cardNumber: "1" })), "CARD_NUMBER_INVALID")).field).toBe("cardNumber");
+    expect((await expectRefusal(registerPassholder(t.db.prisma, input({ postalCode: "1000" })), "POSTAL_CODE_UNKNOWN")).field).toBe("postalCode");
+    expect((await expectRefusal(registerPassholder(t.db.prisma, input({ cardNumber: "1" })), "CARD_NUMBER_INVALID")).field).toBe("cardNumber");
   });
 
   it("refuses a card number or email address already in use, and keeps nothing of the attempt", async () => {
-    const existing = await createPassholder(db.prisma, world, { email: "bezet@example.com" });
-    const before = await db.prisma.passholder.count();
-    await expectRefusal(registerPassholder(db.prisma, input({ cardNumber: existing.cardNumber })), "CARD_NUMBER_TAKEN");
-    await expectRefusal(registerPassholder(db.prisma, input({ email: "Bezet@example.com" })), "EMAIL_TAKEN");
-    expect(await db.prisma.passholder.count()).toBe(before);
+    const existing = await createPassholder(t.db.prisma, t.world, { email: "bezet@example.com" });
+    const before = await t.db.prisma.passholder.count();
+    await expectRefusal(registerPassholder(t.db.prisma, input({ cardNumber: existing.cardNumber })), "CARD_NUMBER_TAKEN");
+    await expectRefusal(registerPassholder(t.db.prisma, input({ email: "Bezet@example.com" })), "EMAIL_TAKEN");
+    expect(await t.db.prisma.passholder.count()).toBe(before);
   });
-});
 
-describe.each(databaseKinds)("audit of registrations on %s", (kind) => {
   it("records the registration without the INSZ value", async () => {
-    const db = await freshDatabase(kind);
-    try {
-      const world = await createWorld(db.prisma);
-      const { passholder } = await registerPassholder(db.prisma, {
-        counterId: world.authorisedCounter, cardNumber: nextCardNumber(), firstName: "Ine", lastName: "Claeys",
-        birthDate: "1985-07-30", postalCode: "9900", insz: "85073003328", actor: "balie@example.org",
-      });
-      const audit = await db.prisma.auditLog.findFirstOrThrow({ where: { recordId: passholder.id } });
-      expect(audit).toMatchObject({ action: "passholder.register", actor: "balie@example.org" });
-      expect(JSON.stringify(audit.changes)).not.toContain("85073003328");
-      expect(audit.changes).toMatchObject({ insz: "[verborgen]" });
-    } finally {
-      await db.dispose();
-    }
+    const { passholder } = await registerPassholder(t.db.prisma, input({ counterId: t.world.authorisedCounter, insz: "85073003328", actor: "balie@example.org" }));
+    const audit = await t.db.prisma.auditLog.findFirstOrThrow({ where: { recordId: passholder.id } });
+    expect(audit).toMatchObject({ action: "passholder.register", actor: "balie@example.org" });
+    expect(JSON.stringify(audit.changes)).not.toContain("85073003328");
+    expect(audit.changes).toMatchObject({ insz: "[verborgen]" });
   });
 });

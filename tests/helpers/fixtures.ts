@@ -1,5 +1,8 @@
 import type { Advantage, Event, Passholder, Prisma, PrismaClient } from "@prisma/client";
+import { afterAll, beforeAll } from "vitest";
+import type { DatabaseKind } from "../../core/db/database.js";
 import { cardNumberFrom } from "../../core/validation/card-number.js";
+import { freshDatabase, type TestDatabase } from "./databases.js";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -130,3 +133,19 @@ export function createAdvantage(
 }
 
 export const time = { HOUR, DAY };
+
+export interface WorldContext {
+  db: TestDatabase;
+  world: World;
+}
+
+/** Per test file: a fresh database of `kind` with a world in it, disposed after the file's tests. */
+export function worldOn(kind: DatabaseKind, now?: Date): WorldContext {
+  const context = {} as WorldContext;
+  beforeAll(async () => {
+    context.db = await freshDatabase(kind);
+    context.world = await createWorld(context.db.prisma, now);
+  });
+  afterAll(() => context.db.dispose());
+  return context;
+}

@@ -1,38 +1,32 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { importAdvantageCodes } from "../../../core/advantages/import-codes.js";
-import { databaseKinds, freshDatabase, type TestDatabase } from "../../helpers/databases.js";
-import { createAdvantage, createWorld, type World } from "../../helpers/fixtures.js";
+import { databaseKinds } from "../../helpers/databases.js";
+import { createAdvantage, worldOn } from "../../helpers/fixtures.js";
 import { expectRefusal } from "../../helpers/refusal.js";
 
 describe.each(databaseKinds)("importing unique codes on %s", (kind) => {
-  let db: TestDatabase;
-  let world: World;
-  beforeAll(async () => {
-    db = await freshDatabase(kind);
-    world = await createWorld(db.prisma);
-  });
-  afterAll(() => db.dispose());
+  const t = worldOn(kind);
 
   const codesOf = async (advantageId: number) =>
-    (await db.prisma.advantageCode.findMany({ where: { advantageId }, orderBy: { id: "asc" } })).map((row) => row.code);
+    (await t.db.prisma.advantageCode.findMany({ where: { advantageId }, orderBy: { id: "asc" } })).map((row) => row.code);
 
   it("imports trimmed codes in file order and switches the advantage to unique codes", async () => {
-    const advantage = await createAdvantage(db.prisma, world, { onlineExchange: true });
-    const result = await importAdvantageCodes(db.prisma, { advantageId: advantage.id, codes: [" KOR-1 ", "KOR-2", "KOR-3\t"], actor: "ksb" });
+    const advantage = await createAdvantage(t.db.prisma, t.world, { onlineExchange: true });
+    const result = await importAdvantageCodes(t.db.prisma, { advantageId: advantage.id, codes: [" KOR-1 ", "KOR-2", "KOR-3\t"], actor: "ksb" });
     expect(result).toEqual({ imported: 3, freeCodes: 3 });
     expect(await codesOf(advantage.id)).toEqual(["KOR-1", "KOR-2", "KOR-3"]);
-    expect((await db.prisma.advantage.findUniqueOrThrow({ where: { id: advantage.id } })).usesUniqueCodes).toBe(true);
+    expect((await t.db.prisma.advantage.findUniqueOrThrow({ where: { id: advantage.id } })).usesUniqueCodes).toBe(true);
 
-    const more = await importAdvantageCodes(db.prisma, { advantageId: advantage.id, codes: ["KOR-4"], actor: "ksb" });
+    const more = await importAdvantageCodes(t.db.prisma, { advantageId: advantage.id, codes: ["KOR-4"], actor: "ksb" });
     expect(more).toEqual({ imported: 1, freeCodes: 4 });
   });
 
   it("imports nothing when any row is wrong, and reports every wrong row", async () => {
-    const advantage = await createAdvantage(db.prisma, world);
-    await importAdvantageCodes(db.prisma, { advantageId: advantage.id, codes: ["BESTAAT"], actor: "ksb" });
+    const advantage = await createAdvantage(t.db.prisma, t.world);
+    await importAdvantageCodes(t.db.prisma, { advantageId: advantage.id, codes: ["BESTAAT"], actor: "ksb" });
     const tooLong = "X".repeat(101);
     const refusal = await expectRefusal(
-      importAdvantageCodes(db.prisma, {
+      importAdvantageCodes(t.db.prisma, {
         advantageId: advantage.id,
         codes: ["GOED-1", "", "DUBBEL", tooLong, " DUBBEL", "BESTAAT", "GOED-2", "X".repeat(100)],
         actor: "ksb",
@@ -51,23 +45,23 @@ describe.each(databaseKinds)("importing unique codes on %s", (kind) => {
   });
 
   it("allows the same code on two different advantages", async () => {
-    const first = await createAdvantage(db.prisma, world);
-    const second = await createAdvantage(db.prisma, world);
-    await importAdvantageCodes(db.prisma, { advantageId: first.id, codes: ["GEDEELD"], actor: "ksb" });
-    await importAdvantageCodes(db.prisma, { advantageId: second.id, codes: ["GEDEELD"], actor: "ksb" });
+    const first = await createAdvantage(t.db.prisma, t.world);
+    const second = await createAdvantage(t.db.prisma, t.world);
+    await importAdvantageCodes(t.db.prisma, { advantageId: first.id, codes: ["GEDEELD"], actor: "ksb" });
+    await importAdvantageCodes(t.db.prisma, { advantageId: second.id, codes: ["GEDEELD"], actor: "ksb" });
     expect(await codesOf(second.id)).toEqual(["GEDEELD"]);
   });
 
   it("refuses an empty file and an unknown advantage", async () => {
-    const advantage = await createAdvantage(db.prisma, world);
-    await expectRefusal(importAdvantageCodes(db.prisma, { advantageId: advantage.id, codes: [], actor: "ksb" }), "VALIDATION");
-    expect((await db.prisma.advantage.findUniqueOrThrow({ where: { id: advantage.id } })).usesUniqueCodes).toBe(false);
-    await expectRefusal(importAdvantageCodes(db.prisma, { advantageId: 987_654, codes: ["A"], actor: "ksb" }), "ADVANTAGE_NOT_FOUND");
+    const advantage = await createAdvantage(t.db.prisma, t.world);
+    await expectRefusal(importAdvantageCodes(t.db.prisma, { advantageId: advantage.id, codes: [], actor: "ksb" }), "VALIDATION");
+    expect((await t.db.prisma.advantage.findUniqueOrThrow({ where: { id: advantage.id } })).usesUniqueCodes).toBe(false);
+    await expectRefusal(importAdvantageCodes(t.db.prisma, { advantageId: 987_654, codes: ["A"], actor: "ksb" }), "ADVANTAGE_NOT_FOUND");
   });
 
   it("imports a large file in one go", async () => {
-    const advantage = await createAdvantage(db.prisma, world);
+    const advantage = await createAdvantage(t.db.prisma, t.world);
     const codes = Array.from({ length: 20_000 }, (_, i) => `BULK-${String(i).padStart(6, "0")}`);
-    expect(await importAdvantageCodes(db.prisma, { advantageId: advantage.id, codes, actor: "ksb" })).toEqual({ imported: 20_000, freeCodes: 20_000 });
+    expect(await importAdvantageCodes(t.db.prisma, { advantageId: advantage.id, codes, actor: "ksb" })).toEqual({ imported: 20_000, freeCodes: 20_000 });
   });
 });

@@ -1,36 +1,30 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { importAdvantageCodes } from "../../../core/advantages/import-codes.js";
 import { redeemAdvantage, type RedeemAdvantageInput } from "../../../core/advantages/redeem-advantage.js";
 import type { ErrorCode } from "../../../core/errors.js";
-import { databaseKinds, freshDatabase, type TestDatabase } from "../../helpers/databases.js";
-import { createAdvantage, createPassholder, createWorld, time, type World } from "../../helpers/fixtures.js";
+import { databaseKinds } from "../../helpers/databases.js";
+import { createAdvantage, createPassholder, time, worldOn } from "../../helpers/fixtures.js";
 import { expectRefusal } from "../../helpers/refusal.js";
 import { createOtherCardSystem, createWelcomeAdvantage, passholderWithPoints, snapshot } from "./builders.js";
 
 describe.each(databaseKinds)("redeeming advantages on %s", (kind) => {
   const now = new Date();
   const shift = (ms: number) => new Date(now.getTime() + ms);
-  let db: TestDatabase;
-  let world: World;
-  beforeAll(async () => {
-    db = await freshDatabase(kind);
-    world = await createWorld(db.prisma, now);
-  });
-  afterAll(() => db.dispose());
+  const t = worldOn(kind, now);
 
   const atCounter = (advantageId: number, cardNumber: string): RedeemAdvantageInput => ({
     advantageId,
     cardNumber,
     channel: "COUNTER",
-    counterId: world.checkinCounter,
-    at: world.now,
+    counterId: t.world.checkinCounter,
+    at: t.world.now,
     actor: "balie:an",
   });
 
   it("exchanges points for an advantage at a counter and writes a REDEMPTION line to the ledger", async () => {
-    const passholder = await passholderWithPoints(db.prisma, world, 12);
-    const advantage = await createAdvantage(db.prisma, world, { points: 5 });
-    const result = await redeemAdvantage(db.prisma, atCounter(advantage.id, passholder.cardNumber));
+    const passholder = await passholderWithPoints(t.db.prisma, t.world, 12);
+    const advantage = await createAdvantage(t.db.prisma, t.world, { points: 5 });
+    const result = await redeemAdvantage(t.db.prisma, atCounter(advantage.id, passholder.cardNumber));
 
     expect(result.balance).toBe(7);
     expect(result.code).toBeUndefined();
@@ -39,71 +33,71 @@ describe.each(databaseKinds)("redeeming advantages on %s", (kind) => {
       kind: "EXCHANGE",
       passholderId: passholder.id,
       channel: "COUNTER",
-      counterId: world.checkinCounter,
+      counterId: t.world.checkinCounter,
       points: 5,
       status: "ACTIVE",
       periodKey: "all",
     });
-    const line = await db.prisma.pointsTransaction.findFirstOrThrow({ where: { redemptionId: result.redemption.id } });
+    const line = await t.db.prisma.pointsTransaction.findFirstOrThrow({ where: { redemptionId: result.redemption.id } });
     expect(line).toMatchObject({ type: "REDEMPTION", amount: -5, passholderId: passholder.id, createdBy: "balie:an" });
-    expect(await snapshot(db.prisma, advantage.id, passholder.id)).toMatchObject({ points: 7, ledgerSum: 7, redeemedCount: 1, redemptions: 1 });
+    expect(await snapshot(t.db.prisma, advantage.id, passholder.id)).toMatchObject({ points: 7, ledgerSum: 7, redeemedCount: 1, redemptions: 1 });
   });
 
   it("gives a welcome advantage without points, once", async () => {
-    const passholder = await createPassholder(db.prisma, world);
-    const advantage = await createWelcomeAdvantage(db.prisma, world);
-    const result = await redeemAdvantage(db.prisma, atCounter(advantage.id, passholder.cardNumber));
+    const passholder = await createPassholder(t.db.prisma, t.world);
+    const advantage = await createWelcomeAdvantage(t.db.prisma, t.world);
+    const result = await redeemAdvantage(t.db.prisma, atCounter(advantage.id, passholder.cardNumber));
 
     expect(result.balance).toBe(0);
     expect(result.redemption).toMatchObject({ kind: "WELCOME", points: 0 });
-    expect(await db.prisma.pointsTransaction.count({ where: { passholderId: passholder.id } })).toBe(0);
-    await expectRefusal(redeemAdvantage(db.prisma, atCounter(advantage.id, passholder.cardNumber)), "ADVANTAGE_ALREADY_REDEEMED");
+    expect(await t.db.prisma.pointsTransaction.count({ where: { passholderId: passholder.id } })).toBe(0);
+    await expectRefusal(redeemAdvantage(t.db.prisma, atCounter(advantage.id, passholder.cardNumber)), "ADVANTAGE_ALREADY_REDEEMED");
   });
 
   it("exchanges online from the portal and returns the link and a unique code", async () => {
-    const passholder = await passholderWithPoints(db.prisma, world, 10);
-    const advantage = await createAdvantage(db.prisma, world, { points: 4, onlineExchange: true, onlineUrl: "https://www.cc-eeklo.be/korting" });
-    await importAdvantageCodes(db.prisma, { advantageId: advantage.id, codes: ["EEK-001", "EEK-002"], actor: "ksb" });
+    const passholder = await passholderWithPoints(t.db.prisma, t.world, 10);
+    const advantage = await createAdvantage(t.db.prisma, t.world, { points: 4, onlineExchange: true, onlineUrl: "https://www.cc-eeklo.be/korting" });
+    await importAdvantageCodes(t.db.prisma, { advantageId: advantage.id, codes: ["EEK-001", "EEK-002"], actor: "ksb" });
 
-    const result = await redeemAdvantage(db.prisma, { advantageId: advantage.id, passholderId: passholder.id, channel: "ONLINE", at: world.now, actor: "portaal" });
+    const result = await redeemAdvantage(t.db.prisma, { advantageId: advantage.id, passholderId: passholder.id, channel: "ONLINE", at: t.world.now, actor: "portaal" });
 
     expect(result).toMatchObject({ code: "EEK-001", onlineUrl: "https://www.cc-eeklo.be/korting", balance: 6 });
     expect(result.redemption).toMatchObject({ channel: "ONLINE", counterId: null });
-    const code = await db.prisma.advantageCode.findFirstOrThrow({ where: { advantageId: advantage.id, code: "EEK-001" } });
+    const code = await t.db.prisma.advantageCode.findFirstOrThrow({ where: { advantageId: advantage.id, code: "EEK-001" } });
     expect(code.redemptionId).toBe(result.redemption.id);
   });
 
   it("counts the per-user limit per period: once a day means again tomorrow", async () => {
-    const passholder = await passholderWithPoints(db.prisma, world, 20);
-    const advantage = await createAdvantage(db.prisma, world, { points: 2, perUserLimit: 1, perUserLimitPeriod: "DAY", exchangeEnd: shift(5 * time.DAY) });
-    await redeemAdvantage(db.prisma, atCounter(advantage.id, passholder.cardNumber));
+    const passholder = await passholderWithPoints(t.db.prisma, t.world, 20);
+    const advantage = await createAdvantage(t.db.prisma, t.world, { points: 2, perUserLimit: 1, perUserLimitPeriod: "DAY", exchangeEnd: shift(5 * time.DAY) });
+    await redeemAdvantage(t.db.prisma, atCounter(advantage.id, passholder.cardNumber));
     const refusal = await expectRefusal(
-      redeemAdvantage(db.prisma, { ...atCounter(advantage.id, passholder.cardNumber), at: shift(time.HOUR) }),
+      redeemAdvantage(t.db.prisma, { ...atCounter(advantage.id, passholder.cardNumber), at: shift(time.HOUR) }),
       "ADVANTAGE_USER_LIMIT_REACHED",
     );
     expect(refusal.details).toMatchObject({ limit: 1, period: "DAY" });
-    const tomorrow = await redeemAdvantage(db.prisma, { ...atCounter(advantage.id, passholder.cardNumber), at: shift(time.DAY) });
+    const tomorrow = await redeemAdvantage(t.db.prisma, { ...atCounter(advantage.id, passholder.cardNumber), at: shift(time.DAY) });
     expect(tomorrow.balance).toBe(16);
   });
 
   it("can be redeemed at any counter of the card system with check-in permission when it names no counters", async () => {
-    const passholder = await passholderWithPoints(db.prisma, world, 5);
-    const advantage = await createAdvantage(db.prisma, world, { points: 5 }, []);
-    const result = await redeemAdvantage(db.prisma, { ...atCounter(advantage.id, passholder.cardNumber), counterId: world.authorisedCounter });
-    expect(result.redemption.counterId).toBe(world.authorisedCounter);
+    const passholder = await passholderWithPoints(t.db.prisma, t.world, 5);
+    const advantage = await createAdvantage(t.db.prisma, t.world, { points: 5 }, []);
+    const result = await redeemAdvantage(t.db.prisma, { ...atCounter(advantage.id, passholder.cardNumber), counterId: t.world.authorisedCounter });
+    expect(result.redemption.counterId).toBe(t.world.authorisedCounter);
 
-    const elsewhere = await createOtherCardSystem(db.prisma, now);
-    const other = await passholderWithPoints(db.prisma, world, 5);
+    const elsewhere = await createOtherCardSystem(t.db.prisma, now);
+    const other = await passholderWithPoints(t.db.prisma, t.world, 5);
     await expectRefusal(
-      redeemAdvantage(db.prisma, { ...atCounter(advantage.id, other.cardNumber), counterId: elsewhere.counterId }),
+      redeemAdvantage(t.db.prisma, { ...atCounter(advantage.id, other.cardNumber), counterId: elsewhere.counterId }),
       "ADVANTAGE_WRONG_COUNTER",
     );
   });
 
   it("welcomes residents of a municipality that joined before they registered, within the granting period", async () => {
-    const advantage = await createWelcomeAdvantage(db.prisma, world, { grantStart: shift(-60 * time.DAY), grantEnd: shift(-1 * time.DAY) });
-    const passholder = await createPassholder(db.prisma, world, { municipalityId: world.assenede, postalCode: "9960", city: "Assenede" });
-    const result = await redeemAdvantage(db.prisma, atCounter(advantage.id, passholder.cardNumber));
+    const advantage = await createWelcomeAdvantage(t.db.prisma, t.world, { grantStart: shift(-60 * time.DAY), grantEnd: shift(-1 * time.DAY) });
+    const passholder = await createPassholder(t.db.prisma, t.world, { municipalityId: t.world.assenede, postalCode: "9960", city: "Assenede" });
+    const result = await redeemAdvantage(t.db.prisma, atCounter(advantage.id, passholder.cardNumber));
     expect(result.redemption.kind).toBe("WELCOME");
   });
 
@@ -121,13 +115,13 @@ describe.each(databaseKinds)("redeeming advantages on %s", (kind) => {
   }
 
   const exchange = async (points: number, overrides: Parameters<typeof createAdvantage>[2] = {}, counters?: number[]) => {
-    const passholder = await passholderWithPoints(db.prisma, world, points);
-    const advantage = await createAdvantage(db.prisma, world, { points: 5, ...overrides }, counters);
+    const passholder = await passholderWithPoints(t.db.prisma, t.world, points);
+    const advantage = await createAdvantage(t.db.prisma, t.world, { points: 5, ...overrides }, counters);
     return { advantageId: advantage.id, passholderId: passholder.id, input: atCounter(advantage.id, passholder.cardNumber) };
   };
   const welcome = async (overrides: Parameters<typeof createAdvantage>[2] = {}, passholderOverrides = {}) => {
-    const passholder = await createPassholder(db.prisma, world, passholderOverrides);
-    const advantage = await createWelcomeAdvantage(db.prisma, world, overrides);
+    const passholder = await createPassholder(t.db.prisma, t.world, passholderOverrides);
+    const advantage = await createWelcomeAdvantage(t.db.prisma, t.world, overrides);
     return { advantageId: advantage.id, passholderId: passholder.id, input: atCounter(advantage.id, passholder.cardNumber) };
   };
 
@@ -145,9 +139,9 @@ describe.each(databaseKinds)("redeeming advantages on %s", (kind) => {
       code: "ADVANTAGE_WRONG_CARD_SYSTEM",
       why: "the advantage belongs to another card system",
       arrange: async () => {
-        const elsewhere = await createOtherCardSystem(db.prisma, now);
-        const advantage = await createAdvantage(db.prisma, world, { points: 1, cardSystemId: elsewhere.cardSystemId }, []);
-        const passholder = await passholderWithPoints(db.prisma, world, 10);
+        const elsewhere = await createOtherCardSystem(t.db.prisma, now);
+        const advantage = await createAdvantage(t.db.prisma, t.world, { points: 1, cardSystemId: elsewhere.cardSystemId }, []);
+        const passholder = await passholderWithPoints(t.db.prisma, t.world, 10);
         return { advantageId: advantage.id, passholderId: passholder.id, input: atCounter(advantage.id, passholder.cardNumber) };
       },
     },
@@ -168,7 +162,7 @@ describe.each(databaseKinds)("redeeming advantages on %s", (kind) => {
       field: "counterId",
       arrange: async () => {
         const arranged = await exchange(10, {}, []);
-        return { ...arranged, input: { ...arranged.input, counterId: world.registrationCounter } };
+        return { ...arranged, input: { ...arranged.input, counterId: t.world.registrationCounter } };
       },
     },
     {
@@ -177,7 +171,7 @@ describe.each(databaseKinds)("redeeming advantages on %s", (kind) => {
       field: "counterId",
       arrange: async () => {
         const arranged = await exchange(10);
-        return { ...arranged, input: { ...arranged.input, counterId: world.authorisedCounter } };
+        return { ...arranged, input: { ...arranged.input, counterId: t.world.authorisedCounter } };
       },
     },
     {
@@ -194,13 +188,13 @@ describe.each(databaseKinds)("redeeming advantages on %s", (kind) => {
       why: "it cannot be exchanged online",
       arrange: async () => {
         const arranged = await exchange(10);
-        return { ...arranged, input: { advantageId: arranged.advantageId, passholderId: arranged.passholderId, channel: "ONLINE", at: world.now, actor: "portaal" } };
+        return { ...arranged, input: { advantageId: arranged.advantageId, passholderId: arranged.passholderId, channel: "ONLINE", at: t.world.now, actor: "portaal" } };
       },
     },
     {
       code: "ADVANTAGE_WRONG_MUNICIPALITY",
       why: "it is only for residents of Assenede",
-      arrange: () => exchange(10, { municipalities: { create: [{ municipalityId: world.assenede }] } }),
+      arrange: () => exchange(10, { municipalities: { create: [{ municipalityId: t.world.assenede }] } }),
     },
     {
       code: "ADVANTAGE_NOT_ENTITLED",
@@ -212,14 +206,14 @@ describe.each(databaseKinds)("redeeming advantages on %s", (kind) => {
       code: "ADVANTAGE_NOT_ENTITLED",
       why: "the passholder bought the card before the municipality joined",
       arrange: () =>
-        welcome({ grantStart: null }, { municipalityId: world.assenede, postalCode: "9960", city: "Assenede", registeredAt: shift(-400 * time.DAY) }),
+        welcome({ grantStart: null }, { municipalityId: t.world.assenede, postalCode: "9960", city: "Assenede", registeredAt: shift(-400 * time.DAY) }),
     },
     {
       code: "ADVANTAGE_ALREADY_REDEEMED",
       why: "the welcome advantage was redeemed before",
       arrange: async () => {
         const arranged = await welcome();
-        await redeemAdvantage(db.prisma, arranged.input);
+        await redeemAdvantage(t.db.prisma, arranged.input);
         return arranged;
       },
     },
@@ -229,7 +223,7 @@ describe.each(databaseKinds)("redeeming advantages on %s", (kind) => {
       details: { limit: 1, period: "ABSOLUTE" },
       arrange: async () => {
         const arranged = await exchange(20, { perUserLimit: 1 });
-        await redeemAdvantage(db.prisma, arranged.input);
+        await redeemAdvantage(t.db.prisma, arranged.input);
         return arranged;
       },
     },
@@ -241,9 +235,9 @@ describe.each(databaseKinds)("redeeming advantages on %s", (kind) => {
       why: "every unique code was handed out",
       arrange: async () => {
         const arranged = await exchange(10);
-        await importAdvantageCodes(db.prisma, { advantageId: arranged.advantageId, codes: ["ONLY-ONE"], actor: "ksb" });
-        const first = await passholderWithPoints(db.prisma, world, 5);
-        await redeemAdvantage(db.prisma, atCounter(arranged.advantageId, first.cardNumber));
+        await importAdvantageCodes(t.db.prisma, { advantageId: arranged.advantageId, codes: ["ONLY-ONE"], actor: "ksb" });
+        const first = await passholderWithPoints(t.db.prisma, t.world, 5);
+        await redeemAdvantage(t.db.prisma, atCounter(arranged.advantageId, first.cardNumber));
         return arranged;
       },
     },
@@ -252,7 +246,7 @@ describe.each(databaseKinds)("redeeming advantages on %s", (kind) => {
       why: "the scanned card is blocked",
       arrange: async () => {
         const arranged = await exchange(10);
-        await db.prisma.card.updateMany({ where: { passholderId: arranged.passholderId }, data: { status: "BLOCKED" } });
+        await t.db.prisma.card.updateMany({ where: { passholderId: arranged.passholderId }, data: { status: "BLOCKED" } });
         return arranged;
       },
     },
@@ -261,18 +255,18 @@ describe.each(databaseKinds)("redeeming advantages on %s", (kind) => {
       why: "the portal passholder's only card is blocked",
       arrange: async () => {
         const arranged = await exchange(10, { onlineExchange: true });
-        await db.prisma.card.updateMany({ where: { passholderId: arranged.passholderId }, data: { status: "BLOCKED" } });
-        return { ...arranged, input: { advantageId: arranged.advantageId, passholderId: arranged.passholderId, channel: "ONLINE", at: world.now, actor: "portaal" } };
+        await t.db.prisma.card.updateMany({ where: { passholderId: arranged.passholderId }, data: { status: "BLOCKED" } });
+        return { ...arranged, input: { advantageId: arranged.advantageId, passholderId: arranged.passholderId, channel: "ONLINE", at: t.world.now, actor: "portaal" } };
       },
     },
   ];
 
   it.each(cases)("refuses with $code when $why, and changes nothing", async ({ code, field, details, arrange }) => {
     const { advantageId, passholderId, input } = await arrange();
-    const before = await snapshot(db.prisma, advantageId, passholderId);
-    const refusal = await expectRefusal(redeemAdvantage(db.prisma, input), code);
+    const before = await snapshot(t.db.prisma, advantageId, passholderId);
+    const refusal = await expectRefusal(redeemAdvantage(t.db.prisma, input), code);
     if (field) expect(refusal.field).toBe(field);
     if (details) expect(refusal.details).toMatchObject(details);
-    expect(await snapshot(db.prisma, advantageId, passholderId)).toEqual(before);
+    expect(await snapshot(t.db.prisma, advantageId, passholderId)).toEqual(before);
   });
 });

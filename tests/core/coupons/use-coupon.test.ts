@@ -1,49 +1,43 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { grantCoupon } from "../../../core/coupons/grant-coupon.js";
 import { useCoupon, type UseCouponInput } from "../../../core/coupons/use-coupon.js";
 import type { ErrorCode } from "../../../core/errors.js";
-import { databaseKinds, freshDatabase, type TestDatabase } from "../../helpers/databases.js";
-import { createEvent, createPassholder, createWorld, time, type World } from "../../helpers/fixtures.js";
+import { databaseKinds } from "../../helpers/databases.js";
+import { createEvent, createPassholder, time, worldOn } from "../../helpers/fixtures.js";
 import { expectRefusal, refusalCodes } from "../../helpers/refusal.js";
 import { createCoupon } from "./builders.js";
 
 describe.each(databaseKinds)("using coupons on %s", (kind) => {
   const now = new Date();
-  let db: TestDatabase;
-  let world: World;
-  beforeAll(async () => {
-    db = await freshDatabase(kind);
-    world = await createWorld(db.prisma, now);
-  });
-  afterAll(() => db.dispose());
+  const t = worldOn(kind, now);
 
   /** A coupon granted directly to one new passholder. */
   const granted = async (overrides: Parameters<typeof createCoupon>[2] = {}) => {
-    const passholder = await createPassholder(db.prisma, world);
-    const coupon = await createCoupon(db.prisma, world, overrides);
-    await db.prisma.couponGrant.create({ data: { couponId: coupon.id, passholderId: passholder.id } });
-    const input: UseCouponInput = { couponId: coupon.id, cardNumber: passholder.cardNumber, counterId: world.checkinCounter, at: now, actor: "balie" };
+    const passholder = await createPassholder(t.db.prisma, t.world);
+    const coupon = await createCoupon(t.db.prisma, t.world, overrides);
+    await t.db.prisma.couponGrant.create({ data: { couponId: coupon.id, passholderId: passholder.id } });
+    const input: UseCouponInput = { couponId: coupon.id, cardNumber: passholder.cardNumber, counterId: t.world.checkinCounter, at: now, actor: "balie" };
     return { passholder, coupon, input };
   };
   const usage = async (couponId: number) => ({
-    usedCount: (await db.prisma.couponGrant.aggregate({ where: { couponId }, _sum: { usedCount: true } }))._sum.usedCount ?? 0,
-    uses: await db.prisma.couponUse.count({ where: { grant: { couponId } } }),
+    usedCount: (await t.db.prisma.couponGrant.aggregate({ where: { couponId }, _sum: { usedCount: true } }))._sum.usedCount ?? 0,
+    uses: await t.db.prisma.couponUse.count({ where: { grant: { couponId } } }),
   });
 
   it("records a use at a counter for an event and says how many uses remain", async () => {
     const { coupon, input } = await granted({ usageLimit: 2 });
-    const event = await createEvent(db.prisma, world);
-    const result = await useCoupon(db.prisma, { ...input, eventId: event.id });
+    const event = await createEvent(t.db.prisma, t.world);
+    const result = await useCoupon(t.db.prisma, { ...input, eventId: event.id });
     expect(result).toMatchObject({ usedCount: 1, remainingUses: 1, coupon: { name: "Gratis zwembeurt", discountCents: 350, conditions: "Enkel op weekdagen." } });
-    expect(result.use).toMatchObject({ counterId: world.checkinCounter, eventId: event.id, usedAt: now });
+    expect(result.use).toMatchObject({ counterId: t.world.checkinCounter, eventId: event.id, usedAt: now });
     expect(await usage(coupon.id)).toEqual({ usedCount: 1, uses: 1 });
   });
 
   it("works for a coupon granted by grantCoupon", async () => {
-    const passholder = await createPassholder(db.prisma, world, { firstName: "Segment", birthDate: new Date("1931-01-01") });
-    const coupon = await createCoupon(db.prisma, world, { target: "SEGMENT", segmentMinAge: 95 });
-    expect(await grantCoupon(db.prisma, { couponId: coupon.id, at: now })).toEqual({ granted: 1 });
-    await useCoupon(db.prisma, { couponId: coupon.id, cardNumber: passholder.cardNumber, counterId: world.authorisedCounter, at: now, actor: "balie" });
+    const passholder = await createPassholder(t.db.prisma, t.world, { firstName: "Segment", birthDate: new Date("1931-01-01") });
+    const coupon = await createCoupon(t.db.prisma, t.world, { target: "SEGMENT", segmentMinAge: 95 });
+    expect(await grantCoupon(t.db.prisma, { couponId: coupon.id, at: now })).toEqual({ granted: 1 });
+    await useCoupon(t.db.prisma, { couponId: coupon.id, cardNumber: passholder.cardNumber, counterId: t.world.authorisedCounter, at: now, actor: "balie" });
   });
 
   interface RefusalCase {
@@ -57,7 +51,7 @@ describe.each(databaseKinds)("using coupons on %s", (kind) => {
       why: "the coupon was not granted to this passholder",
       arrange: async () => {
         const { coupon, input } = await granted();
-        const stranger = await createPassholder(db.prisma, world);
+        const stranger = await createPassholder(t.db.prisma, t.world);
         return { couponId: coupon.id, input: { ...input, cardNumber: stranger.cardNumber } };
       },
     },
@@ -82,7 +76,7 @@ describe.each(databaseKinds)("using coupons on %s", (kind) => {
       why: "the counter lacks the check-in & ticket permission",
       arrange: async () => {
         const { coupon, input } = await granted();
-        return { couponId: coupon.id, input: { ...input, counterId: world.registrationCounter } };
+        return { couponId: coupon.id, input: { ...input, counterId: t.world.registrationCounter } };
       },
     },
     {
@@ -90,7 +84,7 @@ describe.each(databaseKinds)("using coupons on %s", (kind) => {
       why: "it was used as often as allowed",
       arrange: async () => {
         const { coupon, input } = await granted({ usageLimit: 1 });
-        await useCoupon(db.prisma, input);
+        await useCoupon(t.db.prisma, input);
         return { couponId: coupon.id, input };
       },
     },
@@ -99,7 +93,7 @@ describe.each(databaseKinds)("using coupons on %s", (kind) => {
       why: "the card is blocked",
       arrange: async () => {
         const { coupon, input, passholder } = await granted();
-        await db.prisma.card.updateMany({ where: { passholderId: passholder.id }, data: { status: "BLOCKED" } });
+        await t.db.prisma.card.updateMany({ where: { passholderId: passholder.id }, data: { status: "BLOCKED" } });
         return { couponId: coupon.id, input };
       },
     },
@@ -116,13 +110,13 @@ describe.each(databaseKinds)("using coupons on %s", (kind) => {
   it.each(cases)("refuses with $code when $why, and records no use", async ({ code, arrange }) => {
     const { couponId, input } = await arrange();
     const before = await usage(couponId);
-    await expectRefusal(useCoupon(db.prisma, input), code);
+    await expectRefusal(useCoupon(t.db.prisma, input), code);
     expect(await usage(couponId)).toEqual(before);
   });
 
   it("allows exactly the usage limit when a coupon is used at several counters at once", async () => {
     const { coupon, input } = await granted({ usageLimit: 3 });
-    const results = await Promise.allSettled(Array.from({ length: 8 }, () => useCoupon(db.prisma, input)));
+    const results = await Promise.allSettled(Array.from({ length: 8 }, () => useCoupon(t.db.prisma, input)));
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(3);
     expect(refusalCodes(results)).toEqual(Array(5).fill("COUPON_USED_UP"));
     expect(await usage(coupon.id)).toEqual({ usedCount: 3, uses: 3 });
