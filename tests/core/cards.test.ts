@@ -64,6 +64,13 @@ describe.each(databaseKinds)("cards on %s", (kind) => {
     expect(cards.map((card) => card.status)).toEqual(["ACTIVE"]);
   });
 
+  it("the database itself refuses a card number with a wrong check digit", async () => {
+    const passholder = await createPassholder(t.db.prisma, t.world);
+    await t.db.prisma.card.update({ where: { number: passholder.cardNumber }, data: { status: "BLOCKED" } });
+    await expect(t.db.prisma.card.create({ data: { number: "0900000095903", passholderId: passholder.id } })).rejects.toThrow();
+    await expect(t.db.prisma.card.create({ data: { number: "0900000095902", passholderId: passholder.id } })).resolves.toMatchObject({ status: "ACTIVE" });
+  });
+
   it("the database itself refuses a second active card for one passholder", async () => {
     const passholder = await createPassholder(t.db.prisma, t.world);
     await expect(t.db.prisma.card.create({ data: { number: nextCardNumber(), passholderId: passholder.id } })).rejects.toThrow();

@@ -868,7 +868,14 @@ ALTER TABLE "EmailMessage" ADD CONSTRAINT "EmailMessage_providerId_fkey" FOREIGN
 
 -- Rules the database enforces itself (Prisma's schema language cannot express these).
 ALTER TABLE "Passholder" ADD CONSTRAINT "Passholder_points_not_negative" CHECK ("points" >= 0);
-ALTER TABLE "Card" ADD CONSTRAINT "Card_number_13_digits" CHECK ("number" ~ '^[0-9]{13}$');
+-- A card number is 13 digits whose last one is a Luhn check digit (as UiTPAS numbers such as 0900000095902).
+CREATE FUNCTION "card_number_is_valid"(number text) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE WHEN number ~ '^[0-9]{13}$' THEN (
+    SELECT sum(CASE WHEN (13 - i) % 2 = 1 THEN (d * 2) - CASE WHEN d * 2 > 9 THEN 9 ELSE 0 END ELSE d END) % 10 = 0
+    FROM (SELECT i, substr(number, i, 1)::int AS d FROM generate_series(1, 13) AS i) AS digits)
+  ELSE false END
+$$;
+ALTER TABLE "Card" ADD CONSTRAINT "Card_number_valid" CHECK ("card_number_is_valid"("number"));
 CREATE UNIQUE INDEX "Card_one_active_per_passholder" ON "Card"("passholderId") WHERE "status" = 'ACTIVE';
 
 ALTER TABLE "CardSystem" ADD CONSTRAINT "CardSystem_key_sums_to_100"
