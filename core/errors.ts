@@ -26,6 +26,8 @@ export const errorCatalogue = {
   CHECKIN_NOT_FOUND: { status: 404, nl: "Deze check-in is niet gekend.", en: "This check-in is unknown." },
   CORRECTION_POINTS_SPENT: { status: 409, nl: "Deze punten werden al omgeruild: verwijder eerst de opname van het voordeel en corrigeer dan de check-in.", en: "These points were already exchanged: remove the redemption first, then correct the check-in." },
   CHECKIN_ALREADY_CORRECTED: { status: 409, nl: "Deze check-in werd al gecorrigeerd.", en: "This check-in was already corrected." },
+  SAVE_CODE_INVALID: { status: 400, nl: "Deze QR-code is geen geldige spaarcode.", en: "This QR code is not a valid save code." },
+  SAVE_CODE_EXPIRED: { status: 410, nl: "Deze spaarcode is verlopen: het evenement is voorbij of de code werd vervangen.", en: "This save code has expired: the event is over or the code was replaced." },
   PILLAR_NOT_FOUND: { status: 404, nl: "Deze zuil is niet gekend.", en: "This pillar is unknown." },
   PILLAR_NO_EVENT: { status: 409, nl: "Deze zuil heeft nu geen evenement waarop ingecheckt kan worden.", en: "This pillar has no event open for check-in now." },
   PILLAR_EVENT_EXPIRED: { status: 409, nl: "Het evenement van deze zuil is verlopen: er worden geen punten toegekend.", en: "This pillar's event has expired: no points are awarded." },
