@@ -9,6 +9,8 @@ import type { Database } from "../core/db/database.js";
 import type { Config } from "../server/config.js";
 import { DatabaseSessionStore } from "../server/session-store.js";
 import { createAuthenticate } from "./authenticate.js";
+import { csrfProtection } from "./csrf-protection.js";
+import { withPostLogout } from "./logout.js";
 import { refreshSessionUser } from "./refresh-session-user.js";
 import { loadDatamodel } from "./datamodel.js";
 import { buildLocale } from "./locale/index.js";
@@ -34,7 +36,10 @@ export async function createAdminRouter({ config, db }: { config: Config; db: Da
   }
   const datamodel = await loadDatamodel();
   const componentLoader = new ComponentLoader();
-  const dashboard = componentLoader.add("Dashboard", fileURLToPath(new URL("./components/dashboard.tsx", import.meta.url)));
+  const component = (name: string) => fileURLToPath(new URL(`./components/${name}.tsx`, import.meta.url));
+  const dashboard = componentLoader.add("Dashboard", component("dashboard"));
+  componentLoader.override("Login", component("login"));
+  componentLoader.override("LoggedIn", component("logged-in"));
   const options: AdminJSOptions = {
     rootPath: ADMIN_ROOT,
     loginPath: `${ADMIN_ROOT}/login`,
@@ -55,25 +60,28 @@ export async function createAdminRouter({ config, db }: { config: Config; db: Da
   await buildComponentBundle(admin, config);
 
   const sessionStore = new DatabaseSessionStore(db, "ADMIN", (data) => ({ userId: data.adminUser?.id }));
+  const production = config.nodeEnv === "production";
+  // __Host- (production, over HTTPS) makes browsers refuse the cookie unless Secure, Path=/ and without
+  // Domain, so no subdomain can plant or overwrite it.
+  const cookieName = production ? "__Host-uitpas_beheer" : "uitpas_beheer";
+  const cookie = { path: "/", httpOnly: true, sameSite: "lax" as const, secure: production };
   const sessionOptions: session.SessionOptions = {
-    name: "uitpas_beheer",
+    name: cookieName,
     secret: config.sessionSecret,
     store: sessionStore,
     resave: false,
     saveUninitialized: false,
-    cookie: {
-      path: ADMIN_ROOT,
-      httpOnly: true,
-      sameSite: "lax",
-      secure: config.nodeEnv === "production",
-      maxAge: SESSION_HOURS * 60 * 60_000,
-    },
+    cookie: { ...cookie, maxAge: SESSION_HOURS * 60 * 60_000 },
   };
   const router = express.Router();
   // Our own session middleware runs first (AdminJS's then sees a session and steps aside), so that the
   // signed-in user can be re-checked against the database on every request.
   router.use(session(sessionOptions));
   router.use(refreshSessionUser(db));
+  router.use(
+    csrfProtection({ secret: config.sessionSecret, secure: production, cookiePath: ADMIN_ROOT, trustedOrigins: [new URL(config.publicUrl).origin] }),
+  );
+  withPostLogout(router, { loginPath: options.loginPath!, rootPath: ADMIN_ROOT, sessionCookie: { name: cookieName, ...cookie }, csrfCookiePath: ADMIN_ROOT });
   AdminJSExpress.buildAuthenticatedRouter(
     admin,
     { authenticate: createAuthenticate(db), cookieName: sessionOptions.name, cookiePassword: config.sessionSecret },
@@ -84,11 +92,12 @@ export async function createAdminRouter({ config, db }: { config: Config; db: Da
 }
 
 /**
- * In production AdminJS serves custom components from a bundle file built once; build it before serving
- * so the first visitor never gets a missing bundle. In development it is built on first request instead.
+ * AdminJS serves custom components from a bundle file. Build it at start, in development too: otherwise
+ * development builds it on first request only when no file exists, and would serve a stale one left by an
+ * earlier start that lacks newer components.
  */
 async function buildComponentBundle(admin: AdminJS, config: Config): Promise<void> {
-  if (config.nodeEnv !== "production" || process.env.ADMIN_JS_SKIP_BUNDLE === "true") return;
+  if (config.nodeEnv === "test" || process.env.ADMIN_JS_SKIP_BUNDLE === "true") return;
   await admin.initialize();
   // @adminjs/express calls initialize() again without waiting for it; one build is enough.
   process.env.ADMIN_JS_SKIP_BUNDLE = "true";

@@ -26,6 +26,12 @@ export const derivedFields: Readonly<Record<string, string[]>> = {
   CouponGrant: ["usedCount"],
 };
 
+/**
+ * Fields shown, filtered and written only by users with User.mayViewInsz, coordinators included: the national
+ * register number is needed only for some registrations, so nobody sees it by role alone.
+ */
+export const inszFields: Readonly<Record<string, string[]>> = { Passholder: ["insz"] };
+
 /** Fields that may be written but never leave the database (see PrismaResource). */
 export const secretFields: Readonly<Record<string, string[]>> = { User: ["passwordHash"] };
 

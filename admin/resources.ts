@@ -3,7 +3,9 @@ import type { Database } from "../core/db/database.js";
 import { fieldDocumentation, type Datamodel, type DatamodelModel } from "./datamodel.js";
 import { resourcePresentation } from "./locale/resource-names.js";
 import type { PrismaResourceArgs } from "./prisma-resource.js";
-import { derivedFields, hiddenModels, historyModels, ignoreSubmitted, noActions, readOnlyActions, secretFields } from "./resource-rules.js";
+import { derivedFields, hiddenModels, historyModels, ignoreSubmitted, inszFields, noActions, readOnlyActions, secretFields } from "./resource-rules.js";
+import { accessibleFor, GENERIC_ACTIONS } from "./access/permissions.js";
+import { captureAuditOrigin } from "./audit-origin.js";
 import { withPasswordField } from "./user-password.js";
 
 /** Every model of the schema as an AdminJS resource, with its `///` help texts and Dutch navigation. */
@@ -14,8 +16,14 @@ export function buildResources(datamodel: Datamodel, db: Database): ResourceWith
   const position = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
   const models = [...datamodel.models].sort((a, b) => position(a.name) - position(b.name));
   return models.map((model) => {
-    const resource: PrismaResourceArgs = { model, client: db.prisma, clientModule, secretFields: secretFields[model.name] };
-    return { resource, options: optionsFor(model) };
+    const resource: PrismaResourceArgs = {
+      model,
+      client: db.prisma,
+      clientModule,
+      secretFields: secretFields[model.name],
+      inszFields: inszFields[model.name],
+    };
+    return { resource, options: withRoleChecks(model.name, optionsFor(model)) };
   });
 }
 
@@ -42,4 +50,26 @@ function optionsFor(model: DatamodelModel): ResourceOptions {
     options.actions = { new: { before: ignoreSubmitted(derived) }, edit: { before: ignoreSubmitted(derived) } };
   }
   return model.name === "User" ? withPasswordField(options) : options;
+}
+
+const WRITE_ACTIONS: ReadonlySet<string> = new Set(["new", "edit", "delete", "bulkDelete"]);
+
+/**
+ * Every generic action checks the signed-in user's role on the server (not only by hiding the button);
+ * writes also note where the request came from, for the audit row the resource writes.
+ */
+function withRoleChecks(model: string, options: ResourceOptions): ResourceOptions {
+  // The per-action types of AdminJS do not narrow by key; each entry here is a plain action option object.
+  const actions = { ...options.actions } as Record<string, { isAccessible?: unknown; before?: unknown } | undefined>;
+  for (const name of GENERIC_ACTIONS) {
+    const action = actions[name] ?? {};
+    if (action.isAccessible === false) continue;
+    const before = action.before === undefined ? [] : Array.isArray(action.before) ? action.before : [action.before];
+    actions[name] = {
+      ...action,
+      isAccessible: accessibleFor(model, name),
+      ...(WRITE_ACTIONS.has(name) ? { before: [captureAuditOrigin, ...before] } : {}),
+    };
+  }
+  return { ...options, actions: actions as ResourceOptions["actions"] };
 }

@@ -1,0 +1,35 @@
+import React from "react";
+import { Box, CurrentUserNav } from "@adminjs/design-system";
+import { useTranslation } from "adminjs";
+import { addCsrfField } from "./csrf-field.js";
+
+interface LoggedInProps {
+  session: { email: string; title?: string; avatarUrl?: string };
+  paths: { logoutPath: string };
+}
+
+// The user menu of the top bar, logging out with a POST (AdminJS's own menu follows a GET link).
+const LoggedIn: React.FC<LoggedInProps> = ({ session, paths }) => {
+  const { translateButton } = useTranslation();
+  const logout = (event: React.MouseEvent) => {
+    event.preventDefault();
+    const form = document.createElement("form");
+    form.method = "POST";
+    form.action = paths.logoutPath;
+    addCsrfField(form);
+    document.body.appendChild(form);
+    form.submit();
+  };
+  return (
+    <Box flexShrink={0} data-css="logged-in">
+      <CurrentUserNav
+        name={session.email}
+        title={session.title}
+        avatarUrl={session.avatarUrl}
+        dropActions={[{ label: translateButton("logout"), onClick: logout, icon: "LogOut" }]}
+      />
+    </Box>
+  );
+};
+
+export default LoggedIn;
