@@ -16,6 +16,9 @@ import { loadDatamodel } from "./datamodel.js";
 import { buildLocale } from "./locale/index.js";
 import { PrismaResource } from "./prisma-resource.js";
 import { buildResources } from "./resources.js";
+import { dashboardHandler } from "./dashboard-handler.js";
+import { EVENT_SAVE_CODE_COMPONENT } from "./actions/event-save-code.js";
+import { saveCodeRoutes } from "./qr-routes.js";
 
 export const ADMIN_ROOT = "/admin";
 const SESSION_HOURS = 8;
@@ -38,6 +41,7 @@ export async function createAdminRouter({ config, db }: { config: Config; db: Da
   const componentLoader = new ComponentLoader();
   const component = (name: string) => fileURLToPath(new URL(`./components/${name}.tsx`, import.meta.url));
   const dashboard = componentLoader.add("Dashboard", component("dashboard"));
+  componentLoader.add(EVENT_SAVE_CODE_COMPONENT, component("event-save-code"));
   componentLoader.override("Login", component("login"));
   componentLoader.override("LoggedIn", component("logged-in"));
   const options: AdminJSOptions = {
@@ -46,7 +50,7 @@ export async function createAdminRouter({ config, db }: { config: Config; db: Da
     logoutPath: `${ADMIN_ROOT}/logout`,
     resources: buildResources(datamodel, db),
     componentLoader,
-    dashboard: { component: dashboard },
+    dashboard: { component: dashboard, handler: dashboardHandler(db) },
     locale: buildLocale(datamodel) as AdminJSOptions["locale"],
     branding: {
       companyName: "UiTPAS Meetjesland",
@@ -81,6 +85,7 @@ export async function createAdminRouter({ config, db }: { config: Config; db: Da
   router.use(
     csrfProtection({ secret: config.sessionSecret, secure: production, cookiePath: ADMIN_ROOT, trustedOrigins: [new URL(config.publicUrl).origin] }),
   );
+  router.use(saveCodeRoutes({ config, db }));
   withPostLogout(router, { loginPath: options.loginPath!, rootPath: ADMIN_ROOT, sessionCookie: { name: cookieName, ...cookie }, csrfCookiePath: ADMIN_ROOT });
   AdminJSExpress.buildAuthenticatedRouter(
     admin,

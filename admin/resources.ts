@@ -7,6 +7,11 @@ import { derivedFields, hiddenModels, historyModels, ignoreSubmitted, inszFields
 import { accessibleFor, GENERIC_ACTIONS } from "./access/permissions.js";
 import { captureAuditOrigin } from "./audit-origin.js";
 import { withPasswordField } from "./user-password.js";
+import { checkinActions } from "./actions/checkin-actions.js";
+import { passholderActions } from "./actions/passholder-actions.js";
+import { redemptionActions } from "./actions/redemption-actions.js";
+import { ticketActions } from "./actions/ticket-actions.js";
+import { eventSaveCodeAction } from "./actions/event-save-code.js";
 
 /** Every model of the schema as an AdminJS resource, with its `///` help texts and Dutch navigation. */
 export function buildResources(datamodel: Datamodel, db: Database): ResourceWithOptions[] {
@@ -15,6 +20,14 @@ export function buildResources(datamodel: Datamodel, db: Database): ResourceWith
   const order = Object.keys(resourcePresentation);
   const position = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
   const models = [...datamodel.models].sort((a, b) => position(a.name) - position(b.name));
+  // Custom actions per model; each calls one use case of core/.
+  const customActions: Readonly<Record<string, ResourceOptions["actions"]>> = {
+    Passholder: passholderActions(db.prisma),
+    Checkin: checkinActions(db.prisma),
+    TicketSale: ticketActions(db.prisma),
+    Redemption: redemptionActions(db.prisma),
+    Event: { downloadSaveCode: eventSaveCodeAction },
+  };
   return models.map((model) => {
     const resource: PrismaResourceArgs = {
       model,
@@ -23,7 +36,9 @@ export function buildResources(datamodel: Datamodel, db: Database): ResourceWith
       secretFields: secretFields[model.name],
       inszFields: inszFields[model.name],
     };
-    return { resource, options: withRoleChecks(model.name, optionsFor(model)) };
+    const options = optionsFor(model);
+    options.actions = { ...options.actions, ...customActions[model.name] };
+    return { resource, options: withRoleChecks(model.name, options) };
   });
 }
 

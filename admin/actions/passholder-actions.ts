@@ -1,0 +1,42 @@
+import type { CardIssueReason, PrismaClient } from "@prisma/client";
+import { giveNewCard, newCardReasons } from "../../core/cards/give-new-card.js";
+import { enumLabels } from "../locale/field-labels.js";
+import { blockCurrentCard, passholderName } from "./passholder-card.js";
+import { blockCardsAction } from "./block-cards.js";
+import { cardHistoryAction } from "./card-history-action.js";
+import { reasonRecordAction, text } from "./record-action.js";
+
+/** The manual's reasons for a new card, as offered in the form (value and Dutch label). */
+export const newCardReasonOptions = newCardReasons.map((value) => ({ value, label: reasonLabel(value) }));
+
+function reasonLabel(reason: CardIssueReason): string {
+  return enumLabels.CardIssueReason?.[reason]?.nl ?? reason;
+}
+
+/** Card tasks on a passholder: block, give a new card, card history, and blocking several at once. */
+export function passholderActions(client: PrismaClient) {
+  return {
+    blockCard: reasonRecordAction(client, {
+      model: "Passholder",
+      icon: "Lock",
+      guard: "guardBlockCard",
+      run: async ({ id, params, payload, actor }) => {
+        const card = await blockCurrentCard(client, { passholderId: id, reason: text(payload, "reason"), actor: actor.email });
+        return `Kaart ${card.number} van ${passholderName(params)} werd geblokkeerd.`;
+      },
+    }),
+    newCard: reasonRecordAction(client, {
+      model: "Passholder",
+      icon: "CreditCard",
+      guard: "guardNewCard",
+      run: async ({ id, payload, actor }) => {
+        const reason = text(payload, "reason") as CardIssueReason;
+        const { card, previous } = await giveNewCard(client, { passholderId: id, newCardNumber: text(payload, "newCardNumber"), reason, actor: actor.email });
+        const replaced = previous ? ` Kaart ${previous.number} is niet meer in gebruik.` : "";
+        return `Nieuwe kaart ${card.number} (${reasonLabel(reason)}) is actief.${replaced}`;
+      },
+    }),
+    cardHistory: cardHistoryAction(client),
+    blockCards: blockCardsAction(client),
+  };
+}

@@ -1,0 +1,84 @@
+import type { PrismaClient, Role } from "@prisma/client";
+import { ForbiddenError, type Action, type ActionContext, type ActionResponse, type ActionRequest, type CurrentAdmin, type RecordActionResponse, type RecordJSON } from "adminjs";
+import { isCardSystemError, type CardSystemError } from "../../core/errors.js";
+import { actorOf, type Actor } from "../access/actor.js";
+import { roleMay } from "../access/permissions.js";
+
+/** The form fields of a custom action, as posted (AdminJS passes unknown fields on as strings). */
+export type Payload = Record<string, unknown>;
+
+/** What a core call gets from the action: the record (already loaded through the user's scope) and the form. */
+export interface CoreCall {
+  id: string;
+  params: Record<string, unknown>;
+  payload: Payload;
+  actor: Actor;
+}
+
+/**
+ * Role part of a custom action's access, checked by AdminJS on every call. Which records are reachable is
+ * decided by the scoped resource: a record outside the user's municipality is never found.
+ */
+export function mayChange(model: string) {
+  return ({ currentAdmin }: { currentAdmin?: CurrentAdmin }): boolean => roleMay((currentAdmin as { role?: Role } | undefined)?.role, model, "edit");
+}
+
+/** The signed-in user as the database knows them now (not as the session remembers), or a refusal. */
+export async function actingUser(client: PrismaClient, context: ActionContext, model: string): Promise<Actor> {
+  const actor = await actorOf(client, context);
+  if (!actor || !roleMay(actor.role, model, "edit")) throw new ForbiddenError("anyForbiddenError");
+  return actor;
+}
+
+export function text(payload: Payload, field: string): string {
+  const value = payload[field];
+  return typeof value === "string" ? value : "";
+}
+
+/** A refusal of core as AdminJS shows it: a Dutch error notice, and the message next to the field at fault. */
+export function refusal(error: CardSystemError, record: RecordJSON): RecordActionResponse {
+  const errors = error.field ? { [error.field]: { message: error.message, type: error.code } } : {};
+  return { record: { ...record, errors }, notice: { type: "error", message: error.message } };
+}
+
+export interface ReasonActionSpec {
+  model: string;
+  icon: string;
+  /** Locale key of the confirmation AdminJS asks before the action runs. */
+  guard: string;
+  /** Whether the action makes sense for this record (e.g. not on a cancelled ticket); hides it, core still decides. */
+  shownFor?: (params: Record<string, unknown>) => boolean;
+  /** Calls core with the form's reason (and other fields); answers the Dutch notice of success. */
+  run: (call: CoreCall) => Promise<string>;
+}
+
+/**
+ * A record action that changes data through one core use case. A GET only answers the record (the form's
+ * first step, and what AdminJS calls before showing it); the change needs a POST with the form, so it is
+ * CSRF-protected. Refusals of core come back as Dutch notices, never as a server error.
+ */
+export function reasonRecordAction(client: PrismaClient, spec: ReasonActionSpec): Partial<Action<ActionResponse>> {
+  const handler = async (request: ActionRequest, _response: unknown, context: ActionContext): Promise<RecordActionResponse> => {
+    const record = context.record!;
+    const before = record.toJSON(context.currentAdmin);
+    if (request.method !== "post") return { record: before };
+    const actor = await actingUser(client, context, spec.model);
+    try {
+      const message = await spec.run({ id: String(record.id()), params: record.params, payload: request.payload ?? {}, actor });
+      const after = await context.resource.findOne(record.id(), context);
+      return { record: (after ?? record).toJSON(context.currentAdmin), notice: { type: "success", message } };
+    } catch (error) {
+      if (isCardSystemError(error)) return refusal(error, before);
+      throw error;
+    }
+  };
+  return {
+    actionType: "record",
+    icon: spec.icon,
+    guard: spec.guard,
+    component: false,
+    isAccessible: mayChange(spec.model),
+    isVisible: ({ currentAdmin, record }) => mayChange(spec.model)({ currentAdmin }) && (!record || !spec.shownFor || spec.shownFor(record.params)),
+    handler,
+  };
+}

@@ -1,0 +1,57 @@
+import type { Event, Municipality } from "@prisma/client";
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+
+const when = new Intl.DateTimeFormat("nl-BE", { dateStyle: "full", timeStyle: "short", timeZone: "Europe/Brussels" });
+const untilTime = new Intl.DateTimeFormat("nl-BE", { timeStyle: "short", timeZone: "Europe/Brussels" });
+const sameDay = (a: Date, b: Date) => a.toLocaleDateString("nl-BE", { timeZone: "Europe/Brussels" }) === b.toLocaleDateString("nl-BE", { timeZone: "Europe/Brussels" });
+
+/** "zaterdag 20 juni 2026 om 14:00 tot 17:00", or both full dates when the event spans several days. */
+export function eventPeriodInDutch(startsAt: Date, endsAt: Date): string {
+  return `${when.format(startsAt)} tot ${sameDay(startsAt, endsAt) ? untilTime.format(endsAt) : when.format(endsAt)}`;
+}
+
+/** A printable A4 page to hang at the event: the QR code large, with what to do in a few plain steps. */
+export function saveCodePoster(event: Pick<Event, "name" | "location" | "startsAt" | "endsAt"> & { municipality: Pick<Municipality, "name"> }, svg: string): string {
+  const town = event.municipality.name;
+  const place = event.location ? (event.location.includes(town) ? event.location : `${event.location}, ${town}`) : town;
+  return `<!doctype html>
+<html lang="nl-BE">
+<head>
+<meta charset="utf-8">
+<title>QR-spaarcode – ${escapeHtml(event.name)}</title>
+<style>
+  @page { size: A4 portrait; margin: 15mm; }
+  * { box-sizing: border-box; }
+  body { margin: 0; font-family: system-ui, "Segoe UI", Arial, sans-serif; color: #1d1d1b; }
+  main { width: 180mm; min-height: 265mm; margin: 0 auto; padding: 6mm 0; display: flex; flex-direction: column; align-items: center; text-align: center; }
+  .brand { font-size: 14pt; font-weight: 700; color: #4a2a7a; letter-spacing: .02em; }
+  h1 { font-size: 26pt; margin: 6mm 0 2mm; line-height: 1.15; }
+  .when, .where { font-size: 14pt; margin: 1mm 0; }
+  .qr { width: 120mm; height: 120mm; margin: 8mm 0 4mm; }
+  .qr svg { width: 100%; height: 100%; display: block; }
+  .call { font-size: 22pt; font-weight: 700; margin: 2mm 0 6mm; }
+  ol { text-align: left; font-size: 14pt; line-height: 1.5; margin: 0; padding-left: 8mm; }
+  .print { margin: 6mm; font-size: 13pt; padding: 3mm 6mm; }
+  @media print { .print { display: none; } }
+</style>
+</head>
+<body>
+<main>
+  <button class="print" type="button" onclick="window.print()">Afdrukken</button>
+  <div class="brand">UiTPAS Meetjesland</div>
+  <h1>${escapeHtml(event.name)}</h1>
+  <p class="when">${escapeHtml(eventPeriodInDutch(event.startsAt, event.endsAt))}</p>
+  <p class="where">${escapeHtml(place)}</p>
+  <div class="qr" role="img" aria-label="QR-spaarcode van ${escapeHtml(event.name)}">${svg}</div>
+  <p class="call">Scan met je gsm om een punt te sparen</p>
+  <ol>
+    <li>Open de camera van je gsm en richt hem op de code.</li>
+    <li>Tik op de link die verschijnt.</li>
+    <li>Meld je aan met je e-mailadres als dat gevraagd wordt.</li>
+    <li>Je ziet meteen dat je punt gespaard is.</li>
+  </ol>
+</main>
+</body>
+</html>`;
+}
