@@ -1,4 +1,6 @@
-import "./bundle-dir.js";
+import { adminBundleDir } from "./bundle-dir.js";
+import { rm } from "node:fs/promises";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import AdminJS, { ComponentLoader, type AdminJSOptions } from "adminjs";
 import AdminJSExpress from "@adminjs/express";
@@ -18,6 +20,7 @@ import { PrismaResource } from "./prisma-resource.js";
 import { buildResources } from "./resources.js";
 import { dashboardHandler } from "./dashboard-handler.js";
 import { EVENT_SAVE_CODE_COMPONENT } from "./actions/event-save-code.js";
+import { REASON_FORM_COMPONENT } from "./actions/record-action.js";
 import { saveCodeRoutes } from "./qr-routes.js";
 
 export const ADMIN_ROOT = "/admin";
@@ -42,6 +45,7 @@ export async function createAdminRouter({ config, db }: { config: Config; db: Da
   const component = (name: string) => fileURLToPath(new URL(`./components/${name}.tsx`, import.meta.url));
   const dashboard = componentLoader.add("Dashboard", component("dashboard"));
   componentLoader.add(EVENT_SAVE_CODE_COMPONENT, component("event-save-code"));
+  componentLoader.add(REASON_FORM_COMPONENT, component("reason-form"));
   componentLoader.override("Login", component("login"));
   componentLoader.override("LoggedIn", component("logged-in"));
   const options: AdminJSOptions = {
@@ -97,12 +101,16 @@ export async function createAdminRouter({ config, db }: { config: Config; db: Da
 }
 
 /**
- * AdminJS serves custom components from a bundle file. Build it at start, in development too: otherwise
- * development builds it on first request only when no file exists, and would serve a stale one left by an
- * earlier start that lacks newer components.
+ * AdminJS serves custom components from a bundle file. Production builds it once here, before serving, so
+ * the first visitor never gets a missing bundle. Development builds it on the first request, but only when
+ * no file exists: drop the one an earlier start left, which may lack newer components.
  */
 async function buildComponentBundle(admin: AdminJS, config: Config): Promise<void> {
-  if (config.nodeEnv === "test" || process.env.ADMIN_JS_SKIP_BUNDLE === "true") return;
+  if (config.nodeEnv === "development") {
+    await rm(path.join(process.env.ADMIN_JS_TMP_DIR ?? adminBundleDir, "bundle.js"), { force: true });
+    return;
+  }
+  if (config.nodeEnv !== "production" || process.env.ADMIN_JS_SKIP_BUNDLE === "true") return;
   await admin.initialize();
   // @adminjs/express calls initialize() again without waiting for it; one build is enough.
   process.env.ADMIN_JS_SKIP_BUNDLE = "true";

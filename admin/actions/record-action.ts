@@ -41,6 +41,9 @@ export function refusal(error: CardSystemError, record: RecordJSON): RecordActio
   return { record: { ...record, errors }, notice: { type: "error", message: error.message } };
 }
 
+/** The form that asks the reason (and the number of a new card) before a reason action posts. */
+export const REASON_FORM_COMPONENT = "ReasonForm";
+
 export interface ReasonActionSpec {
   model: string;
   icon: string;
@@ -76,7 +79,7 @@ export function reasonRecordAction(client: PrismaClient, spec: ReasonActionSpec)
     actionType: "record",
     icon: spec.icon,
     guard: spec.guard,
-    component: false,
+    component: REASON_FORM_COMPONENT,
     isAccessible: mayChange(spec.model),
     isVisible: ({ currentAdmin, record }) => mayChange(spec.model)({ currentAdmin }) && (!record || !spec.shownFor || spec.shownFor(record.params)),
     handler,

@@ -30,7 +30,16 @@ export interface World {
 }
 
 /** A small card system: two municipalities with postal codes and four counters of different permissions. */
-export async function createWorld(prisma: PrismaClient, now = new Date()): Promise<World> {
+/**
+ * The test world's clock: yesterday at 10:00 UTC (noon in Brussels). Real, but never near midnight, so
+ * "an hour later" stays the same day whatever time the suite runs.
+ */
+export function middayYesterday(): Date {
+  const today = new Date().toISOString().slice(0, 10);
+  return new Date(new Date(`${today}T10:00:00Z`).getTime() - DAY);
+}
+
+export async function createWorld(prisma: PrismaClient, now = middayYesterday()): Promise<World> {
   const cardSystem = await prisma.cardSystem.create({ data: { name: `UiTPAS Test ${sequence++}` } });
   const municipality = (name: string, joinedAt: Date, codes: [string, string][]) =>
     prisma.municipality.create({

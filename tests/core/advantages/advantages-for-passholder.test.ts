@@ -4,12 +4,12 @@ import { advantagesForPassholder } from "../../../core/advantages/advantages-for
 import { redeemAdvantage } from "../../../core/advantages/redeem-advantage.js";
 import { welcomeAdvantagesFor } from "../../../core/advantages/welcome-advantages.js";
 import { databaseKinds, freshDatabase, type TestDatabase } from "../../helpers/databases.js";
-import { createAdvantage, createPassholder, createWorld, time, type World } from "../../helpers/fixtures.js";
+import { createAdvantage, createPassholder, createWorld, time, type World, middayYesterday } from "../../helpers/fixtures.js";
 import { expectRefusal } from "../../helpers/refusal.js";
 import { createOtherCardSystem, createWelcomeAdvantage, passholderWithPoints } from "./builders.js";
 
 describe.each(databaseKinds)("which advantages a passholder can get on %s", (kind) => {
-  const now = new Date();
+  const now = middayYesterday();
   const shift = (ms: number) => new Date(now.getTime() + ms);
   let db: TestDatabase;
   let world: World;
@@ -139,7 +139,7 @@ describe.each(databaseKinds)("which advantages a passholder can get on %s", (kin
 });
 
 describe.each(databaseKinds)("welcome advantages a passholder is entitled to on %s", (kind) => {
-  const now = new Date();
+  const now = middayYesterday();
   const shift = (ms: number) => new Date(now.getTime() + ms);
   let db: TestDatabase;
   let world: World;

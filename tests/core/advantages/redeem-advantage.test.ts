@@ -3,12 +3,12 @@ import { importAdvantageCodes } from "../../../core/advantages/import-codes.js";
 import { redeemAdvantage, type RedeemAdvantageInput } from "../../../core/advantages/redeem-advantage.js";
 import type { ErrorCode } from "../../../core/errors.js";
 import { databaseKinds } from "../../helpers/databases.js";
-import { createAdvantage, createPassholder, time, worldOn } from "../../helpers/fixtures.js";
+import { createAdvantage, createPassholder, time, worldOn, middayYesterday } from "../../helpers/fixtures.js";
 import { expectRefusal } from "../../helpers/refusal.js";
 import { createOtherCardSystem, createWelcomeAdvantage, passholderWithPoints, snapshot } from "./builders.js";
 
 describe.each(databaseKinds)("redeeming advantages on %s", (kind) => {
-  const now = new Date();
+  const now = middayYesterday();
   const shift = (ms: number) => new Date(now.getTime() + ms);
   const t = worldOn(kind, now);
 

@@ -4,12 +4,12 @@ import { importAdvantageCodes } from "../../../core/advantages/import-codes.js";
 import { redeemAdvantage, type RedeemAdvantageInput } from "../../../core/advantages/redeem-advantage.js";
 import { removeRedemption } from "../../../core/advantages/remove-redemption.js";
 import { databaseKinds } from "../../helpers/databases.js";
-import { createAdvantage, createPassholder, time, worldOn } from "../../helpers/fixtures.js";
+import { createAdvantage, createPassholder, time, worldOn, middayYesterday } from "../../helpers/fixtures.js";
 import { expectRefusal } from "../../helpers/refusal.js";
 import { createWelcomeAdvantage, passholderWithPoints, snapshot } from "./builders.js";
 
 describe.each(databaseKinds)("removing a redeemed advantage on %s", (kind) => {
-  const now = new Date();
+  const now = middayYesterday();
   const t = worldOn(kind, now);
 
   const atCounter = (advantageId: number, cardNumber: string): RedeemAdvantageInput => ({

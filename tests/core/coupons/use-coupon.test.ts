@@ -3,12 +3,12 @@ import { grantCoupon } from "../../../core/coupons/grant-coupon.js";
 import { useCoupon, type UseCouponInput } from "../../../core/coupons/use-coupon.js";
 import type { ErrorCode } from "../../../core/errors.js";
 import { databaseKinds } from "../../helpers/databases.js";
-import { createEvent, createPassholder, time, worldOn } from "../../helpers/fixtures.js";
+import { createEvent, createPassholder, time, worldOn, middayYesterday } from "../../helpers/fixtures.js";
 import { expectRefusal, refusalCodes } from "../../helpers/refusal.js";
 import { createCoupon } from "./builders.js";
 
 describe.each(databaseKinds)("using coupons on %s", (kind) => {
-  const now = new Date();
+  const now = middayYesterday();
   const t = worldOn(kind, now);
 
   /** A coupon granted directly to one new passholder. */
