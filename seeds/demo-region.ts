@@ -73,7 +73,21 @@ export function mayCheckIn(counter: Counter): boolean {
 /** The card system, its municipalities with postal codes, the counters and the demo accounts. */
 export async function createRegion(prisma: Db, random: Random, now: Date): Promise<Region> {
   const cardSystem = await prisma.cardSystem.create({
-    data: { name: CARD_SYSTEM_NAME, coordinatorEmail: "uitpasmeetjesland@comeet.be", keyParticipantPct: 25, keyOrganiserPct: 55, keyMunicipalityPct: 20 },
+    data: {
+      name: CARD_SYSTEM_NAME,
+      coordinatorEmail: "uitpasmeetjesland@comeet.be",
+      keyParticipantPct: 25,
+      keyOrganiserPct: 55,
+      keyMunicipalityPct: 20,
+      // The mails' branding and links (manual p. 14).
+      footerOrganisation: "COMEET",
+      footerAddress: "Stationsplein 3, 9900 Eeklo",
+      footerPhone: "09 218 88 88",
+      helpdeskEmail: "uitpasmeetjesland@comeet.be",
+      providerManualUrl: "https://www.uitpasmeetjesland.be/uitpaspartner",
+      bannerUrl: "https://www.uitpasmeetjesland.be/uitpaspartner#banner",
+      newsletterUrl: "https://www.uitpasmeetjesland.be/uitpaspartner#nieuwsbrief",
+    },
   });
   await prisma.municipality.createMany({
     data: meetjesland.map((definition) => ({

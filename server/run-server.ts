@@ -1,6 +1,8 @@
 import type { Server } from "node:http";
 import type { OpenedDatabase } from "../core/db/open-configured.js";
 import { migrate } from "../core/db/migrate.js";
+import { createMailTransport } from "../core/mail/mail-transport.js";
+import { startMailWorker, type MailWorker } from "../core/mail/mail-worker.js";
 import type { Config } from "./config.js";
 import { seedDemoIfEmpty } from "./demo-data.js";
 
@@ -17,6 +19,7 @@ export async function runServer({ config, opened, appModule }: {
   const { db } = opened;
   let server: Server | undefined;
   let cleanup: NodeJS.Timeout | undefined;
+  let mailWorker: MailWorker | undefined;
   let stopping = false;
 
   const stop = async (reason: string) => {
@@ -26,6 +29,8 @@ export async function runServer({ config, opened, appModule }: {
     clearInterval(cleanup);
     if (server) await closeServer(server);
     try {
+      // The mail being sent finishes and is recorded before the database closes.
+      await mailWorker?.stop();
       await opened.close();
       console.log("Databank gesloten. Tot ziens.");
       process.exit(0);
@@ -49,11 +54,13 @@ export async function runServer({ config, opened, appModule }: {
   const tidy = () => housekeeping().catch((error: unknown) => console.error("Opruimen van verlopen sessies en tellers mislukt:", error));
   void tidy();
   cleanup = setInterval(tidy, CLEANUP_INTERVAL_MS).unref();
+  mailWorker = startMailWorker(db.prisma, createMailTransport({ smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, dataDir: config.dataDir }));
 
   console.log(`UiTPAS Meetjesland luistert op ${config.host}:${config.port}`);
   console.log(`  Portaal:     ${config.publicUrl}/`);
   console.log(`  Backoffice:  ${config.publicUrl}/admin`);
   console.log(`  Gezondheid:  ${config.publicUrl}/healthz`);
+  console.log(`  Mail:        ${config.smtpUrl ? `via ${new URL(config.smtpUrl).host}` : `als .eml-bestanden in ${config.dataDir}/mail`}`);
 }
 
 /**

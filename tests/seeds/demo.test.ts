@@ -57,7 +57,7 @@ describe.each(databaseKinds)("demo data on %s", (kind) => {
     expect(summary.removedRedemptions).toBeGreaterThan(0);
     expect(summary.advantageCodes).toBe(20);
     expect(summary.couponUses).toBeGreaterThan(0);
-    expect(summary.providers).toBe(2);
+    expect(summary.providers).toBe(3);
   });
 
   it("knows 9900 as Eeklo and gives every passholder a real sub-municipality of their municipality", async () => {

@@ -1,0 +1,53 @@
+import type { PrismaClient } from "@prisma/client";
+import type { MailTransport } from "./mail-transport.js";
+import { retryDelayMs } from "./retry-delay.js";
+
+export interface DeliveryRound {
+  sent: number;
+  failed: number;
+}
+
+/**
+ * Sends the outbox's due mails, one by one, each inside its own transaction that holds the row
+ * (`FOR UPDATE SKIP LOCKED`): two server processes never send the same mail, and a failure only moves the
+ * mail's next attempt further away (exponential backoff); no mail is ever given up.
+ */
+export async function deliverDueMail(prisma: PrismaClient, transport: MailTransport, { now = new Date(), limit = 20 } = {}): Promise<DeliveryRound> {
+  const round: DeliveryRound = { sent: 0, failed: 0 };
+  for (let index = 0; index < limit; index++) {
+    const outcome = await prisma.$transaction(async (tx) => {
+      // Timestamps are stored as UTC without zone.
+      const [due] = await tx.$queryRaw<{ id: string }[]>`
+        SELECT "id" FROM "EmailMessage"
+        WHERE "status" IN ('QUEUED', 'FAILED') AND "nextAttemptAt" <= (${now.toISOString()}::timestamptz AT TIME ZONE 'UTC')
+        ORDER BY "nextAttemptAt", "createdAt"
+        LIMIT 1
+        FOR UPDATE SKIP LOCKED`;
+      if (!due) return null;
+      const mail = await tx.emailMessage.findUniqueOrThrow({ where: { id: due.id } });
+      const attempt = { attempts: mail.attempts + 1, lastAttemptAt: now };
+      try {
+        const receipt = await transport.deliver({ id: mail.id, to: mail.toAddress, subject: mail.subject, html: mail.html, text: mail.text });
+        await tx.emailMessage.update({
+          where: { id: mail.id },
+          data: { ...attempt, status: "SENT", sentAt: now, messageId: receipt.messageId, emlFile: receipt.emlFile ?? null },
+        });
+        return "sent" as const;
+      } catch (error) {
+        await tx.emailMessage.update({
+          where: { id: mail.id },
+          data: {
+            ...attempt,
+            status: "FAILED",
+            lastError: String((error as Error)?.message ?? error).slice(0, 1000),
+            nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempt.attempts)),
+          },
+        });
+        return "failed" as const;
+      }
+    });
+    if (!outcome) break;
+    round[outcome]++;
+  }
+  return round;
+}

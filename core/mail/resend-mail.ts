@@ -1,0 +1,38 @@
+import type { EmailMessage } from "@prisma/client";
+import { recordAudit } from "../audit/record-audit.js";
+import { CardSystemError } from "../errors.js";
+import { inTransaction, type Db } from "../transaction.js";
+import { requireUuid } from "../validation/ids.js";
+
+/**
+ * "Opnieuw versturen": a mail still waiting or failing is tried again right away; a sent mail is queued
+ * anew as a copy that points to the original, so the first sending stays on record.
+ */
+export async function resendMail(db: Db, input: { id: string; actor: string; now?: Date }): Promise<EmailMessage> {
+  const id = requireUuid(input.id, "id", "EMAIL_NOT_FOUND");
+  const { actor, now = new Date() } = input;
+  return inTransaction(db, async (tx) => {
+    // Waits for a worker that is sending this mail right now, so its outcome is known.
+    const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "EmailMessage" WHERE "id" = ${id}::uuid FOR UPDATE`;
+    if (!locked) throw new CardSystemError("EMAIL_NOT_FOUND");
+    const mail = await tx.emailMessage.findUniqueOrThrow({ where: { id } });
+    const queued =
+      mail.status === "SENT"
+        ? await tx.emailMessage.create({
+            data: {
+              toAddress: mail.toAddress,
+              subject: mail.subject,
+              template: mail.template,
+              html: mail.html,
+              text: mail.text,
+              providerId: mail.providerId,
+              queuedBy: actor,
+              resendOfId: mail.id,
+              nextAttemptAt: now,
+            },
+          })
+        : await tx.emailMessage.update({ where: { id }, data: { nextAttemptAt: now } });
+    await recordAudit(tx, { actor, action: "email.resend", resource: "EmailMessage", recordId: queued.id, changes: { resendOf: mail.id, toAddress: mail.toAddress } });
+    return queued;
+  });
+}

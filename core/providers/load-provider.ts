@@ -1,0 +1,24 @@
+import { CardSystemError } from "../errors.js";
+import type { Db, Tx } from "../transaction.js";
+import { requireIntId } from "../validation/ids.js";
+import type { ProviderFacts } from "./onboarding-steps.js";
+
+const facts = {
+  municipality: { include: { cardSystem: true } },
+  counter: { select: { name: true, iban: true } },
+  agreements: { select: { uploadedAt: true, uploadedBy: true }, orderBy: { uploadedAt: "desc" }, take: 1 },
+} as const;
+
+export async function loadProvider(db: Db, providerId: unknown) {
+  const id = requireIntId(providerId, "providerId", "PROVIDER_NOT_FOUND");
+  const provider = await db.provider.findUnique({ where: { id }, include: facts });
+  if (!provider) throw new CardSystemError("PROVIDER_NOT_FOUND", { field: "providerId" });
+  return provider satisfies ProviderFacts;
+}
+
+/** The provider with what the steps need, its row locked: two clicks on a step never both pass. */
+export async function lockProvider(tx: Tx, providerId: unknown) {
+  const id = requireIntId(providerId, "providerId", "PROVIDER_NOT_FOUND");
+  await tx.$queryRaw`SELECT "id" FROM "Provider" WHERE "id" = ${id} FOR UPDATE`;
+  return loadProvider(tx, id);
+}
