@@ -1,0 +1,55 @@
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+export const portalDist = path.join(root, "portal", "dist");
+const stampFile = path.join(portalDist, "build-inputs.sha256");
+// Everything the built portal bundles, plus the lock file (a dependency update changes the bundle too).
+const inputs = ["portal/src", "portal/public", "core", "server/rate-limit.ts", "astro.config.mjs", "package-lock.json"];
+
+function filesUnder(entry: string): string[] {
+  const full = path.join(root, entry);
+  if (!existsSync(full)) return [];
+  if (!statSync(full).isDirectory()) return [entry];
+  return readdirSync(full, { recursive: true, withFileTypes: true })
+    .filter((dirent) => dirent.isFile())
+    .map((dirent) => path.relative(root, path.join(dirent.parentPath, dirent.name)))
+    .sort();
+}
+
+function inputsHash(): string {
+  const hash = createHash("sha256");
+  for (const file of inputs.flatMap(filesUnder)) hash.update(file).update("\0").update(readFileSync(path.join(root, file))).update("\0");
+  return hash.digest("hex");
+}
+
+/**
+ * Builds the portal when its build is missing or older than its sources. Builds into a folder of its own and
+ * swaps it in, so a server or test run reading the previous build never sees half a build.
+ */
+export function ensurePortalBuild({ quiet = false } = {}): void {
+  const hash = inputsHash();
+  if (existsSync(stampFile) && readFileSync(stampFile, "utf8") === hash) return;
+  if (!quiet) console.log("Het portaal wordt gebouwd (astro build)…");
+  const outDir = `${portalDist}-build-${process.pid}`;
+  const result = spawnSync(process.execPath, [path.join(root, "node_modules", "astro", "astro.js"), "build"], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: "production", PORTAL_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: "1" },
+    stdio: quiet ? "pipe" : "inherit",
+    encoding: "utf8",
+  });
+  if (result.status !== 0) {
+    rmSync(outDir, { recursive: true, force: true });
+    throw new Error(`Het portaal kon niet gebouwd worden (astro build).\n${quiet ? `${result.stdout}\n${result.stderr}` : ""}`);
+  }
+  writeFileSync(path.join(outDir, path.basename(stampFile)), hash);
+  const previous = `${portalDist}-old-${process.pid}`;
+  if (existsSync(portalDist)) renameSync(portalDist, previous);
+  renameSync(outDir, portalDist);
+  rmSync(previous, { recursive: true, force: true });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) ensurePortalBuild();

@@ -1,0 +1,20 @@
+import type { Database } from "../core/db/database.js";
+import type { SignInLink } from "../core/portal/sign-in-links.js";
+import type { Config } from "../server/config.js";
+
+/** What Express hands every portal page as Astro.locals: no page calls the server over HTTP. */
+export interface PortalLocals {
+  db: Database;
+  config: Config;
+  /** The signed-in passholder, if any. */
+  passholderId?: string;
+  /** Goes into every form as the field `csrf`; Express refuses posts without it. */
+  csrfToken: string;
+  /** The client's address as the trusted proxies tell it. */
+  ip: string;
+  /** Starts a new session (new id) for the passholder. */
+  signIn(passholderId: string): Promise<void>;
+  signOut(): Promise<void>;
+  /** Mails the link after the answer went out, so the answer takes as long whether the address is known or not. */
+  sendSignInLink(link: SignInLink): void;
+}
