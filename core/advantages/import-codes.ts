@@ -4,12 +4,24 @@ import { inTransaction, type Db } from "../transaction.js";
 import { requireIntId } from "../validation/ids.js";
 
 export const MAX_CODE_LENGTH = 100;
+/** One file at most; a larger stock is imported in several files. */
+export const MAX_CODES_PER_FILE = 100_000;
+// Rows per INSERT statement, all inside the one transaction.
+const INSERT_BATCH = 5_000;
 
 export interface ImportAdvantageCodesInput {
   advantageId: number;
   /** One code per row, as read from the uploaded file. */
   codes: string[];
+  /** Row of the first code in the file (2 when the file has a header), for the error report. */
+  firstRow?: number;
+  /** Only an advantage of this municipality (a municipal administrator's own). */
+  ownerMunicipalityId?: number;
+  /** Refuse an advantage that does not use unique codes instead of switching it on (the backoffice's import). */
+  requireUniqueCodes?: boolean;
   actor: string;
+  /** Where the upload came from, for the audit row. */
+  origin?: { ip?: string; userAgent?: string };
 }
 
 export interface CodeImportRowError {
@@ -33,16 +45,25 @@ export async function importAdvantageCodes(db: Db, input: ImportAdvantageCodesIn
   const advantageId = requireIntId(input.advantageId, "advantageId", "ADVANTAGE_NOT_FOUND");
   const codes = (Array.isArray(input.codes) ? input.codes : []).map((code) => String(code ?? "").trim());
   if (codes.length === 0) throw new CardSystemError("VALIDATION", { field: "codes", message: "Het bestand bevat geen codes." });
+  if (codes.length > MAX_CODES_PER_FILE) {
+    throw new CardSystemError("VALIDATION", { field: "codes", message: `Het bestand bevat meer dan ${MAX_CODES_PER_FILE.toLocaleString("nl-BE")} codes: splits het op in kleinere bestanden.` });
+  }
+  const firstRow = Number.isSafeInteger(input.firstRow) && input.firstRow! > 0 ? input.firstRow! : 1;
 
   return inTransaction(db, async (tx) => {
     // Locking the advantage serialises imports of the same advantage, so "already exists" stays true until we insert.
-    const locked = await tx.$queryRaw<{ id: number }[]>`SELECT "id" FROM "Advantage" WHERE "id" = ${advantageId} FOR UPDATE`;
-    if (locked.length === 0) throw new CardSystemError("ADVANTAGE_NOT_FOUND", { field: "advantageId" });
+    const locked = await tx.$queryRaw<{ usesUniqueCodes: boolean; ownerMunicipalityId: number | null }[]>`
+      SELECT "usesUniqueCodes", "ownerMunicipalityId" FROM "Advantage" WHERE "id" = ${advantageId} FOR UPDATE`;
+    const advantage = locked[0];
+    if (!advantage || (input.ownerMunicipalityId !== undefined && advantage.ownerMunicipalityId !== input.ownerMunicipalityId)) {
+      throw new CardSystemError("ADVANTAGE_NOT_FOUND", { field: "advantageId" });
+    }
+    if (input.requireUniqueCodes && !advantage.usesUniqueCodes) throw new CardSystemError("ADVANTAGE_NO_UNIQUE_CODES", { field: "advantageId" });
 
-    // Arrays as single parameters: a file of many thousands of codes stays one statement each way.
+    // The codes as one array parameter: checking a file of many thousands of codes is one statement.
     const existing = await tx.$queryRaw<{ code: string }[]>`
       SELECT "code" FROM "AdvantageCode" WHERE "advantageId" = ${advantageId} AND "code" = ANY(${codes}::text[])`;
-    const rows = rowErrors(codes, new Set(existing.map((row) => row.code)));
+    const rows = rowErrors(codes, firstRow, new Set(existing.map((row) => row.code)));
     if (rows.length > 0) {
       throw new CardSystemError("VALIDATION", {
         field: "codes",
@@ -51,23 +72,25 @@ export async function importAdvantageCodes(db: Db, input: ImportAdvantageCodesIn
       });
     }
 
-    await tx.$executeRaw`
-      INSERT INTO "AdvantageCode" ("advantageId", "code") SELECT ${advantageId}, unnest(${codes}::text[])`;
-    await tx.advantage.update({ where: { id: advantageId }, data: { usesUniqueCodes: true } });
+    for (let start = 0; start < codes.length; start += INSERT_BATCH) {
+      const batch = codes.slice(start, start + INSERT_BATCH);
+      await tx.$executeRaw`INSERT INTO "AdvantageCode" ("advantageId", "code") SELECT ${advantageId}, unnest(${batch}::text[])`;
+    }
+    if (!advantage.usesUniqueCodes) await tx.advantage.update({ where: { id: advantageId }, data: { usesUniqueCodes: true } });
     const freeCodes = await tx.advantageCode.count({ where: { advantageId, redemptionId: null } });
-    await recordAudit(tx, { actor: input.actor, action: "advantage.import-codes", resource: "Advantage", recordId: advantageId, changes: { imported: codes.length, freeCodes } });
+    await recordAudit(tx, { actor: input.actor, action: "advantage.import-codes", resource: "Advantage", recordId: advantageId, changes: { imported: codes.length, freeCodes }, ...input.origin });
     return { imported: codes.length, freeCodes };
   });
 }
 
-function rowErrors(codes: string[], existing: Set<string>): CodeImportRowError[] {
-  const firstRow = new Map<string, number>();
+function rowErrors(codes: string[], firstRow: number, existing: Set<string>): CodeImportRowError[] {
+  const seenOnRow = new Map<string, number>();
   const errors: CodeImportRowError[] = [];
   codes.forEach((code, index) => {
-    const row = index + 1;
-    const error = problemWith(code, firstRow.get(code), existing);
+    const row = firstRow + index;
+    const error = problemWith(code, seenOnRow.get(code), existing);
     if (error) errors.push({ row, code, error });
-    if (!firstRow.has(code)) firstRow.set(code, row);
+    if (!seenOnRow.has(code)) seenOnRow.set(code, row);
   });
   return errors;
 }

@@ -18,8 +18,12 @@ export interface SettlementRow {
   iban: string | null;
   tickets: number;
   regularCents: number;
+  /** The distribution keys (participant/organiser/municipality %) the period's tickets were sold under, e.g. "25/55/20". */
+  distributionKeys: string;
   /** What the passholders paid (the kansentarief). */
   paidByParticipantsCents: number;
+  /** The participant's share of the regular price by the distribution key (equals what was paid when the tariff follows the key). */
+  participantShareCents: number;
   /** The organiser's share of the regular price, by the distribution key at the moment of sale. */
   organiserShareCents: number;
   /** What the municipality pays the organiser: its share of the regular price. */
@@ -40,7 +44,10 @@ export async function kansentariefSettlement(db: Db, input: SettlementInput): Pr
     SELECT c."id" AS "counterId", c."name" AS "counterName", m."name" AS "municipality", c."iban",
            count(*)::int AS "tickets",
            sum(t."regularPriceCents")::int AS "regularCents",
+           string_agg(DISTINCT concat_ws('/', t."keyParticipantPct", t."keyOrganiserPct", t."keyMunicipalityPct"), ', '
+             ORDER BY concat_ws('/', t."keyParticipantPct", t."keyOrganiserPct", t."keyMunicipalityPct")) AS "distributionKeys",
            sum(t."tariffCents")::int AS "paidByParticipantsCents",
+           sum(round(t."regularPriceCents" * t."keyParticipantPct" / 100.0))::int AS "participantShareCents",
            sum(round(t."regularPriceCents" * t."keyOrganiserPct" / 100.0))::int AS "organiserShareCents",
            sum(round(t."regularPriceCents" * t."keyMunicipalityPct" / 100.0))::int AS "municipalityShareCents"
     FROM "TicketSale" t
