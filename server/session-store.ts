@@ -12,12 +12,17 @@ type Callback = (error?: unknown) => void;
 
 // Touching rewrites expiresAt at most this often per session, not on every request.
 const TOUCH_GRANULARITY_MS = 60_000;
+// Bounds the read expiries kept for requests that never end in touch or set (e.g. aborted ones).
+const MAX_PENDING_READS = 10_000;
 
 /**
  * express-session store over the Session table, so any number of app instances share sessions and a restart
  * logs nobody out. Rows are keyed by a hash of the session id: a leaked table holds no usable cookie values.
  */
 export class DatabaseSessionStore extends session.Store {
+  // The expiry each session had when its request read it: touch() then knows without a query whether it must write.
+  private readonly readExpiries = new Map<string, number>();
+
   constructor(
     private readonly db: Database,
     private readonly kind: SessionKind,
@@ -31,17 +36,26 @@ export class DatabaseSessionStore extends session.Store {
   }
 
   override set(sid: string, data: session.SessionData, callback?: Callback): void {
+    this.readExpiries.delete(rowId(sid));
     settle(this.write(sid, data), callback);
   }
 
   override destroy(sid: string, callback?: Callback): void {
+    this.readExpiries.delete(rowId(sid));
     settle(this.db.prisma.session.deleteMany({ where: { id: rowId(sid), kind: this.kind } }), callback);
   }
 
   override touch(sid: string, data: session.SessionData, callback?: () => void): void {
     const expiresAt = expiryOf(data);
+    const id = rowId(sid);
+    const readExpiry = this.readExpiries.get(id);
+    this.readExpiries.delete(id);
+    if (readExpiry !== undefined && expiresAt.getTime() - readExpiry < TOUCH_GRANULARITY_MS) {
+      callback?.();
+      return;
+    }
     const work = this.db.prisma.session.updateMany({
-      where: { id: rowId(sid), kind: this.kind, expiresAt: { gt: new Date(), lt: new Date(expiresAt.getTime() - TOUCH_GRANULARITY_MS) } },
+      where: { id, kind: this.kind, expiresAt: { gt: new Date(), lt: new Date(expiresAt.getTime() - TOUCH_GRANULARITY_MS) } },
       data: { expiresAt },
     });
     settle(work, callback);
@@ -59,6 +73,8 @@ export class DatabaseSessionStore extends session.Store {
       await this.db.prisma.session.deleteMany({ where: { id: row.id } });
       return null;
     }
+    if (this.readExpiries.size >= MAX_PENDING_READS) this.readExpiries.clear();
+    this.readExpiries.set(row.id, row.expiresAt.getTime());
     return row.data as unknown as session.SessionData;
   }
 

@@ -1,4 +1,4 @@
-import type { PrismaClient, Role } from "@prisma/client";
+import type { PrismaClient, Role, User } from "@prisma/client";
 import type { ActionContext } from "adminjs";
 import { isBackofficeUser } from "../authenticate.js";
 
@@ -13,6 +13,19 @@ export interface Actor {
 
 // One lookup per request: AdminJS hands the same context to find, count and the populator.
 const actors = new WeakMap<object, Promise<Actor | null>>();
+// Actors read by refreshSessionUser at the start of this request, keyed by the session user it put in place.
+const sessionActors = new WeakMap<object, Actor>();
+
+export function actorFromUser(user: User): Actor | null {
+  return isBackofficeUser(user)
+    ? { id: user.id, email: user.email, role: user.role, municipalityId: user.municipalityId, mayViewInsz: user.mayViewInsz }
+    : null;
+}
+
+/** Lets actorOf use the user this request has already read for `sessionUser` (its currentAdmin) instead of reading it again. */
+export function rememberActor(sessionUser: object, actor: Actor): void {
+  sessionActors.set(sessionUser, actor);
+}
 
 /**
  * The actor behind an AdminJS call, or null when there is none that may use the backoffice (no session,
@@ -21,13 +34,11 @@ const actors = new WeakMap<object, Promise<Actor | null>>();
 export function actorOf(client: PrismaClient, context: Partial<ActionContext> | undefined): Promise<Actor | null> {
   const adminId = (context?.currentAdmin as { id?: unknown } | undefined)?.id;
   if (!context || typeof adminId !== "number") return Promise.resolve(null);
+  const known = sessionActors.get(context.currentAdmin as object);
+  if (known) return Promise.resolve(known);
   let actor = actors.get(context);
   if (!actor) {
-    actor = client.user.findUnique({ where: { id: adminId } }).then((user) =>
-      user && isBackofficeUser(user)
-        ? { id: user.id, email: user.email, role: user.role, municipalityId: user.municipalityId, mayViewInsz: user.mayViewInsz }
-        : null,
-    );
+    actor = client.user.findUnique({ where: { id: adminId } }).then((user) => user && actorFromUser(user));
     actors.set(context, actor);
   }
   return actor;

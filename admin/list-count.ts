@@ -1,0 +1,41 @@
+import type { PrismaClient } from "@prisma/client";
+import type { Where } from "./access/scope.js";
+import { loadDatamodel, type DatamodelModel } from "./datamodel.js";
+import { whereSql } from "./where-sql.js";
+
+/** Lists up to this many rows get an exact total; beyond it the pager shows PostgreSQL's estimate. */
+export const EXACT_COUNT_LIMIT = 10_000;
+
+type Counting = { count(args: { where: Where; take: number }): Promise<number> };
+
+/** An estimate this many times the limit (or the default limit, for small ones) is taken as it is, without counting first. */
+const ESTIMATE_MARGIN = 3;
+
+/**
+ * The total a list's pager shows, for rows matching `where` (filters and the user's scope together):
+ * exact up to `limit`, otherwise the planner's estimate for the same condition, never less than limit + 1.
+ * Counting millions of check-ins exactly on every list page would cost far more than the page itself.
+ */
+export async function listTotal(client: PrismaClient, model: DatamodelModel, rows: Counting, where: Where, limit = EXACT_COUNT_LIMIT): Promise<number> {
+  const condition = whereSql(await loadDatamodel(), model, where);
+  // Prisma's own bounded count orders the rows by id first, which can cost a full sort; it is only the fallback.
+  if (!condition) return rows.count({ where, take: limit + 1 });
+  const rowsSql = `SELECT 1 FROM "${model.dbName ?? model.name}" WHERE ${condition.sql}`;
+  const [plan] = await client.$queryRawUnsafe<Array<{ "QUERY PLAN": unknown }>>(`EXPLAIN (FORMAT JSON) ${rowsSql}`, ...condition.params);
+  const estimate = Math.round(planRows(plan?.["QUERY PLAN"]));
+  if (estimate > ESTIMATE_MARGIN * Math.max(limit, EXACT_COUNT_LIMIT)) return estimate;
+  const countSql = `SELECT count(*)::int AS n FROM (${rowsSql} LIMIT ${limit + 1}) AS bounded`;
+  type Counted = Array<{ n: number }>;
+  // The planner costs a "contains" filter (LIKE) far too cheap per row: it would rather test every entry of a btree
+  // that holds the column (an index-only scan) than read the trigram index (90–130 ms instead of 13 ms over 200,000
+  // passholders).
+  const [counted] = condition.sql.includes("LIKE")
+    ? (await client.$transaction([client.$executeRawUnsafe("SET LOCAL enable_indexonlyscan = off"), client.$queryRawUnsafe<Counted>(countSql, ...condition.params)]))[1]
+    : await client.$queryRawUnsafe<Counted>(countSql, ...condition.params);
+  return counted!.n <= limit ? counted!.n : Math.max(counted!.n, estimate);
+}
+
+function planRows(plan: unknown): number {
+  const parsed = (typeof plan === "string" ? JSON.parse(plan) : plan) as Array<{ Plan?: { "Plan Rows"?: number } }> | undefined;
+  return parsed?.[0]?.Plan?.["Plan Rows"] ?? 0;
+}

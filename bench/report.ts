@@ -1,0 +1,70 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import os from "node:os";
+import { fileURLToPath } from "node:url";
+import type { ListResult } from "./backoffice-lists.js";
+import { POINTS_JS_BUDGET_BYTES, RENDER_TARGET_RATIO, type PortalResult } from "./portal-pages.js";
+
+/** Target of issue 3: a list or filter page answers within this many milliseconds (p95) on the scale dataset. */
+export const LIST_TARGET_MS = 100;
+
+const resultsDir = fileURLToPath(new URL("./results/", import.meta.url));
+const ROLE_NAMES = { COORDINATOR: "regio", MUNICIPAL_ADMIN: "gemeente" } as const;
+
+const columns = ["rol", "lijst", "totaal", "p50 ms", "p95 ms", "SQL p50", "SQL p95", "ratio p95", `≤ ${LIST_TARGET_MS} ms`];
+const widths = [9, 28, 10, 8, 8, 8, 8, 9, 8];
+
+function line(cells: string[]): string {
+  return cells.map((cell, index) => (index < 2 ? cell.padEnd(widths[index]!) : cell.padStart(widths[index]!))).join("  ");
+}
+
+export function listTableHeader(): string {
+  return `${line(columns)}\n${"-".repeat(line(columns).length)}`;
+}
+
+export function listTableRow(result: ListResult): string {
+  const ms = (value: number) => value.toFixed(1);
+  return line([
+    ROLE_NAMES[result.role],
+    result.case,
+    String(result.total),
+    ms(result.endpoint.p50),
+    ms(result.endpoint.p95),
+    ms(result.raw.p50),
+    ms(result.raw.p95),
+    `${result.ratio.toFixed(1)}×`,
+    result.endpoint.p95 <= LIST_TARGET_MS ? "ja" : "NEE",
+  ]);
+}
+
+/** The portal's two tables: JavaScript per page against the budget, and Mijn punten's render against a static file. */
+export function portalTables(result: PortalResult): string {
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+  const scripts = result.javascript.map((page) =>
+    [page.page.padEnd(12), kb(page.gzipBytes).padStart(9), String(page.files.length).padStart(9), page.path === "/punten" ? (page.gzipBytes <= POINTS_JS_BUDGET_BYTES ? "ja" : "NEE") : ""].join("  "),
+  );
+  const timed = [
+    { what: `render ${result.render.path}`, timing: result.render.timing },
+    { what: `statisch ${result.staticFile.path}`, timing: result.staticFile.timing },
+  ].map(({ what, timing }) => [what.padEnd(28), timing.p50.toFixed(1).padStart(8), timing.p95.toFixed(1).padStart(8)].join("  "));
+  const within = result.ratio <= RENDER_TARGET_RATIO ? "ja" : "NEE";
+  return [
+    `${"pagina".padEnd(12)}  ${"JS (gzip)".padStart(9)}  ${"bestanden".padStart(9)}  ≤ ${kb(POINTS_JS_BUDGET_BYTES)}`,
+    "-".repeat(48),
+    ...scripts,
+    "",
+    `${"portaal".padEnd(28)}  ${"p50 ms".padStart(8)}  ${"p95 ms".padStart(8)}`,
+    "-".repeat(48),
+    ...timed,
+    `ratio p50: ${result.ratio.toFixed(1)}× (≤ ${RENDER_TARGET_RATIO}×: ${within})`,
+  ].join("\n");
+}
+
+/** Writes the run with the machine it ran on to bench/results/<time>.json (git-ignored); returns the path. */
+export async function writeResults(database: string, suites: Record<string, unknown>): Promise<string> {
+  await mkdir(resultsDir, { recursive: true });
+  const at = new Date().toISOString();
+  const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` };
+  const path = `${resultsDir}${at.replace(/[:.]/g, "-")}.json`;
+  await writeFile(path, `${JSON.stringify({ at, machine, database, suites }, null, 2)}\n`);
+  return path;
+}
