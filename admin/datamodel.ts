@@ -8,13 +8,16 @@ export type Datamodel = Awaited<ReturnType<typeof internals.getDMMF>>["datamodel
 export type DatamodelModel = Datamodel["models"][number];
 export type DatamodelField = DatamodelModel["fields"][number];
 
+let loaded: Promise<Datamodel> | undefined;
+
 /**
  * The full datamodel read from the schema. Prisma 6's runtime DMMF is trimmed (no isId, no `///` documentation),
- * which breaks @adminjs/prisma; this one has both.
+ * which breaks @adminjs/prisma; this one has both. Read once per process (about a second); treat it as read-only.
  */
-export async function loadDatamodel(): Promise<Datamodel> {
-  const dmmf = await internals.getDMMF({ datamodel: await readFile(schemaPath, "utf8") });
-  return dmmf.datamodel;
+export function loadDatamodel(): Promise<Datamodel> {
+  loaded ??= readFile(schemaPath, "utf8").then(async (datamodel) => (await internals.getDMMF({ datamodel })).datamodel);
+  loaded.catch(() => (loaded = undefined));
+  return loaded;
 }
 
 /** The field's `///` help text; a relation without its own falls back to that of its foreign-key field. */

@@ -4,6 +4,8 @@ import { en } from "./en.js";
 import { enumLabels, fieldLabelsNl, fieldNameInWords } from "./field-labels.js";
 import { nl } from "./nl.js";
 import { navigationGroups, resourcePresentation } from "./resource-names.js";
+import { screenFieldLabels } from "./screen-field-labels.js";
+import { screenModels } from "../presentation/screens.js";
 
 type Language = "nl" | "en";
 const languages: Language[] = ["nl", "en"];
@@ -28,24 +30,24 @@ function translationsFor(language: Language, datamodel: Datamodel): LocaleTransl
   const labels: Record<string, unknown> = { ...base.labels };
   for (const [group, names] of Object.entries(navigationGroups)) labels[group] = names[language];
   const resources: Record<string, { labels: Record<string, unknown> }> = {};
-  for (const model of datamodel.models) {
-    labels[model.name] = resourcePresentation[model.name]?.[language] ?? model.name;
-    // Enum values, looked up by AdminJS as `{property}.{value}` within the resource.
-    const enumValues: Record<string, Record<string, string>> = {};
+  for (const { id, model } of screenModels(datamodel)) {
+    labels[id] = resourcePresentation[id]?.[language] ?? id;
+    // Enum and yes/no values, looked up by AdminJS as `{property}.{value}` within the resource.
+    const values: Record<string, Record<string, string>> = {};
     for (const field of model.fields) {
+      if (field.type === "Boolean") values[field.name] = yesNo[language];
       if (field.kind !== "enum") continue;
-      const values = datamodel.enums.find((candidate) => candidate.name === field.type)?.values ?? [];
-      enumValues[field.name] = Object.fromEntries(
-        values.map(({ name }) => [name, enumLabels[field.type]?.[name]?.[language] ?? name]),
-      );
+      const members = datamodel.enums.find((candidate) => candidate.name === field.type)?.values ?? [];
+      values[field.name] = Object.fromEntries(members.map(({ name }) => [name, enumLabels[field.type]?.[name]?.[language] ?? name]));
     }
-    resources[model.name] = { labels: enumValues };
+    resources[id] = { labels: values };
   }
   const fieldNames = new Set(datamodel.models.flatMap((model) => model.fields.map((field) => field.name)));
-  fieldNames.add("password");
   const properties: Record<string, string> = { ...base.properties };
   for (const name of fieldNames) {
     properties[name] = language === "nl" ? (fieldLabelsNl[name] ?? fieldNameInWords(name)) : fieldNameInWords(name);
   }
-  return { ...base, labels, properties, resources } as LocaleTranslations;
+  return { ...base, labels, properties: { ...properties, ...screenFieldLabels[language] }, resources } as LocaleTranslations;
 }
+
+const yesNo = { nl: { true: "Ja", false: "Nee" }, en: { true: "Yes", false: "No" } };

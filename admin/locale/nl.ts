@@ -16,6 +16,18 @@ export const nl = {
     cancelTicket: "Annuleren",
     removeRedemption: "Opname verwijderen",
     downloadSaveCode: "QR-spaarcode downloaden",
+    importCodes: "Unieke codes importeren",
+    exportList: "Exporteren",
+    settlement: "Financiële afrekening",
+    auditTrail: "Geschiedenis van wijzigingen",
+    // New providers and the outbox (manual p. 13–14).
+    onboarding: "Stappenplan",
+    uploadAgreement: "Overeenkomst opladen",
+    sendOnboardingMail: "Onboardingmail versturen",
+    notifyRegion: "Regio verwittigen",
+    preview: "Bekijken als mail",
+    resend: "Opnieuw versturen",
+    templatePreview: "Voorbeelden van de mails",
   },
   buttons: {
     save: "Opslaan",
@@ -32,6 +44,7 @@ export const nl = {
     createFirstRecord: "Eerste record aanmaken",
     cancel: "Annuleren",
     confirm: "Bevestigen",
+    ok: "OK",
     contactUs: "Contacteer ons",
   },
   components: {
@@ -61,11 +74,15 @@ export const nl = {
     adminVersion: "Admin: {{version}}",
     appVersion: "App: {{version}}",
     dashboard: "Startpagina",
+    // Title of AdminJS's confirmation dialog (delete, and record actions with a guard).
+    confirm: "Bevestigen",
   },
   properties: {
     length: "Aantal",
     from: "Van",
     to: "Tot",
+    firstCardNumber: "Kaartnummer",
+    kansenstatuut: "Met kansenstatuut",
   },
   messages: {
     successfullyBulkDeleted: "{{count}} record verwijderd",
@@ -104,7 +121,7 @@ export const nl = {
     componentNotFound_subtitle: "Voor dit onderdeel is geen scherm ingesteld",
     dashboardTitle: "Welkom in de backoffice van UiTPAS Meetjesland",
     dashboardIntro:
-      "Kies links een onderdeel: Pashouders, Kaarten, Check-ins, Evenementen, Toegekende kansentarieven, Coupons, Opgenomen voordelen, Voordelen, Balies en Zuilen. Bij elk veld staat een korte uitleg.",
+      "Kies links een onderdeel: Pashouders, Kaarten, Check-ins, Evenementen, Toegekende kansentarieven, Coupons, Opgenomen voordelen, Welkomstvoordelen, Omruilvoordelen, Balies en Zuilen. Bij elk veld staat een korte uitleg.",
     dashboardHelp: "Vragen? Mail de regioverantwoordelijke: uitpasmeetjesland@comeet.be",
     dashboardScopeRegion: "Kerncijfers van de hele regio Meetjesland.",
     dashboardScopeMunicipality: "Kerncijfers van {{municipality}}.",
@@ -130,6 +147,29 @@ export const nl = {
     guardCancelTicket: "Dit toegekende kansentarief wordt geannuleerd; het blijft bewaard met de reden. Doorgaan?",
     guardRemoveRedemption: "De opname wordt verwijderd: de pashouder ziet het voordeel opnieuw en krijgt de punten terug. Doorgaan?",
     passwordRequired: "Geef een wachtwoord van minstens 12 tekens.",
+    importCodesIntro:
+      "Kies een CSV-bestand met één code per rij (een eerste rij \"code\" als titel mag). Alles of niets: is één rij niet in orde (leeg, te lang, dubbel in het bestand of al gekend), dan wordt niets geïmporteerd en zie je per rij wat er mis is. Verbeter het bestand en importeer het opnieuw.",
+    importCodesFile: "CSV-bestand met codes",
+    importCodesProgress: "Voortgang van de import",
+    importCodesUploading: "Bestand wordt opgeladen: {{percent}}%",
+    importCodesChecking: "Codes worden gecontroleerd en geïmporteerd…",
+    importCodesFailed: "Het bestand kon niet verwerkt worden. Probeer opnieuw.",
+    importCodesRow: "Rij",
+    importCodesValue: "Waarde",
+    importCodesReason: "Probleem",
+    importCodesSubmit: "Codes importeren",
+    exportIntro: "Exporteer deze lijst naar een bestand voor Excel.",
+    exportFiltered: "Enkel de rijen die aan de filters van de lijst voldoen: {{filters}}.",
+    exportUnfiltered: "Geen filters: de hele lijst (binnen wat je mag zien) wordt geëxporteerd.",
+    exportCsv: "Downloaden als CSV",
+    exportXlsx: "Downloaden als Excel (XLSX)",
+    exportHelp: "Een grote lijst kan even duren: het bestand wordt stap voor stap opgebouwd. Elke export wordt bijgehouden in het auditspoor.",
+    settlementIntro:
+      "De financiële afrekening van het kansentarief per organiserende balie: kies de periode (tot en met de einddatum). Geannuleerde tickets tellen niet mee; elk ticket wordt verdeeld volgens de verdeelsleutel waaronder het werd toegekend. Het aandeel van de gemeente wordt overgeschreven naar het IBAN van de balie.",
+    settlementFrom: "Van",
+    settlementTo: "Tot en met",
+    settlementShow: "Afrekening tonen",
+    settlementEmpty: "Geen toegekende kansentarieven in deze periode.",
   },
 };
 
