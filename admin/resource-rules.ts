@@ -1,9 +1,11 @@
-import type { ActionRequest, ResourceOptions } from "adminjs";
+import type { PropertyOptions, ResourceOptions } from "adminjs";
+import { passholderEditProperties } from "./actions/passholder-edit.js";
+import { registrationProperties } from "./actions/passholder-register.js";
 
 // What the generic backoffice screens may do with each model, until dedicated actions (calling core/) exist.
 
 /** Models whose rows nobody may see in the backoffice, not even the coordinator. */
-export const hiddenModels: ReadonlySet<string> = new Set(["Session", "RateLimit"]);
+export const hiddenModels: ReadonlySet<string> = new Set(["Session", "RateLimit", "PortalSignInToken"]);
 
 /**
  * History that is never edited or deleted as a row: points are a ledger, cancellations and removals are
@@ -19,12 +21,33 @@ export const historyModels: ReadonlySet<string> = new Set([
   "EmailMessage",
 ]);
 
-/** Values kept up to date by the rules in core/ (e.g. the balance is the sum of the ledger); never typed in. */
+/**
+ * Models whose rows change only through their own actions that call core/: a card is blocked with "Kaart
+ * blokkeren" and issued with "Nieuwe kaart" (on the passholder), never created or edited by hand.
+ */
+export const coreManagedModels: ReadonlySet<string> = new Set(["Card"]);
+
+/**
+ * Values kept up to date by the rules in core/ (e.g. the balance is the sum of the ledger, stock counts the
+ * redemptions, a code belongs to the redemption it was handed out for); never typed in. The resource drops
+ * them from every write.
+ */
 export const derivedFields: Readonly<Record<string, string[]>> = {
   Passholder: ["points"],
   Advantage: ["redeemedCount"],
   CouponGrant: ["usedCount"],
+  AdvantageCode: ["redemption"],
+  // Set by "Overeenkomst opladen", "Onboardingmail versturen" and "Regio verwittigen", which also write the outbox.
+  Provider: ["agreementFile", "welcomeMailSentAt", "welcomeMailSentBy", "coordinatorNotifiedAt", "coordinatorNotifiedBy"],
 };
+
+/** Form fields beyond the columns, and columns a form shows but does not change (see the actions they serve). */
+export const formProperties: Readonly<Record<string, Record<string, PropertyOptions>>> = {
+  Passholder: { ...registrationProperties, ...passholderEditProperties },
+};
+
+/** Text filters that match the whole value: the audit trail of "Card" 5 is not that of "CardSystem" or of 15. */
+export const exactFilterFields: Readonly<Record<string, string[]>> = { AuditLog: ["resource", "recordId"] };
 
 /**
  * Fields shown, filtered and written only by users with User.mayViewInsz, coordinators included: the national
@@ -52,12 +75,3 @@ export const readOnlyActions: ResourceOptions["actions"] = {
   bulkDelete: forbidden,
 };
 
-/** A `before` hook that drops fields from a submitted form, whatever the browser sent. */
-export function ignoreSubmitted(fields: string[]) {
-  return async (request: ActionRequest): Promise<ActionRequest> => {
-    if (request.method !== "post" || !request.payload) return request;
-    const payload = { ...(request.payload as Record<string, unknown>) };
-    for (const field of fields) delete payload[field];
-    return { ...request, payload };
-  };
-}

@@ -31,6 +31,7 @@ function hashPasswordField(required: boolean) {
   return async (request: ActionRequest): Promise<ActionRequest> => {
     if (request.method !== "post" || !request.payload) return request;
     const { password, passwordHash: _ignored, ...payload } = request.payload as Record<string, unknown>;
+    checkRoleMunicipality(payload);
     if (typeof password === "string" && password !== "") {
       if (password.length < MIN_PASSWORD_LENGTH) throw passwordError();
       payload.passwordHash = await hashPassword(password);
@@ -45,6 +46,17 @@ async function withoutHash(response: ActionResponse): Promise<ActionResponse> {
   const params = (response.record as { params?: Record<string, unknown> } | undefined)?.params;
   if (params) delete params.passwordHash;
   return response;
+}
+
+/** A local administrator works for one municipality; the others for the whole region (as core's createUser). */
+function checkRoleMunicipality(payload: Record<string, unknown>): void {
+  if (payload.role === undefined) return;
+  const hasMunicipality = payload.municipality !== undefined && payload.municipality !== null && payload.municipality !== "";
+  if (payload.role === "MUNICIPAL_ADMIN" && !hasMunicipality) {
+    const message = "Kies de gemeente van deze lokale verantwoordelijke.";
+    throw new ValidationError({ municipality: { message } }, { message });
+  }
+  if (payload.role !== "MUNICIPAL_ADMIN" && hasMunicipality) payload.municipality = null;
 }
 
 function passwordError(): ValidationError {

@@ -20,7 +20,7 @@ const municipalReadOnly: ReadonlySet<string> = new Set([
 ]);
 
 /** Rows a municipal administrator may change but not delete: they carry history ("nothing is lost"). */
-const municipalNoDelete: ReadonlySet<string> = new Set(["Passholder", "Card", "Counter", "Event", "Advantage"]);
+const municipalNoDelete: ReadonlySet<string> = new Set(["Passholder", "Card", "Counter", "Event", "Advantage", "Provider"]);
 
 /**
  * Role-level permission for a generic action. Which rows are reachable is decided separately by the

@@ -8,6 +8,8 @@ type ScopeRule = {
   read: (m: number) => Where;
   /** Rows the administrator may create, change or delete (defaults to `read`). */
   write?: (m: number) => Where;
+  /** Rows the administrator may choose as a reference in a form they can save (defaults to `read`). */
+  pick?: (m: number) => Where;
   /** The form field that places a row in a municipality: named in refusals, filled in on create when empty. */
   field: string;
   /** True when `field` is the municipality itself, so a new row can default to the administrator's own. */
@@ -42,7 +44,8 @@ const municipalScope: Readonly<Record<string, ScopeRule>> = {
   CouponUse: { read: (m) => ({ grant: ofPassholder(m) }), field: "grant" },
   Coupon: { read: () => ({}), field: "id" },
   CardSystem: { read: () => ({}), field: "id" },
-  Advantage: { read: visibleAdvantage, write: ownAdvantage, field: "ownerMunicipality", defaultsToOwn: true },
+  // Every form that references an advantage (its counters, municipalities, codes) changes the advantage itself.
+  Advantage: { read: visibleAdvantage, write: ownAdvantage, pick: ownAdvantage, field: "ownerMunicipality", defaultsToOwn: true },
   AdvantageCounter: {
     read: (m) => ({ advantage: visibleAdvantage(m) }),
     write: (m) => ({ advantage: ownAdvantage(m), counter: { municipalityId: m } }),
@@ -55,15 +58,15 @@ const municipalScope: Readonly<Record<string, ScopeRule>> = {
 };
 
 /** Models nobody reaches through the backoffice's generic screens. */
-const unreachable: ReadonlySet<string> = new Set(["Session", "RateLimit"]);
+const unreachable: ReadonlySet<string> = new Set(["Session", "RateLimit", "PortalSignInToken"]);
 
-function scope(actor: Actor | null, model: string, kind: "read" | "write"): Where | null {
+function scope(actor: Actor | null, model: string, kind: "read" | "write" | "pick"): Where | null {
   if (!actor || unreachable.has(model)) return null;
   if (actor.role === "COORDINATOR") return {};
   if (actor.role !== "MUNICIPAL_ADMIN" || actor.municipalityId === null) return null;
   const rule = municipalScope[model];
   if (!rule) return null;
-  return (kind === "write" ? (rule.write ?? rule.read) : rule.read)(actor.municipalityId);
+  return (rule[kind] ?? rule.read)(actor.municipalityId);
 }
 
 /** Rows of `model` the actor may see (list, search, show, reference dropdowns). */
@@ -74,6 +77,14 @@ export function readScope(actor: Actor | null, model: string): Where | null {
 /** Rows of `model` the actor may create, change or delete; checked before and after each write. */
 export function writeScope(actor: Actor | null, model: string): Where | null {
   return scope(actor, model, "write");
+}
+
+/**
+ * Rows of `model` the actor may choose as a reference (a form's dropdown, the search behind it): a write that
+ * points to any other row is refused, so the dropdown does not offer it.
+ */
+export function pickScope(actor: Actor | null, model: string): Where | null {
+  return scope(actor, model, "pick");
 }
 
 /** The form field that decides a row's municipality, for refusals and defaults (municipal administrators only). */

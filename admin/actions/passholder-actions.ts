@@ -1,9 +1,12 @@
 import type { CardIssueReason, PrismaClient } from "@prisma/client";
+import type { Action, ActionResponse } from "adminjs";
 import { giveNewCard, newCardReasons } from "../../core/cards/give-new-card.js";
 import { enumLabels } from "../locale/field-labels.js";
 import { blockCurrentCard, passholderName } from "./passholder-card.js";
 import { blockCardsAction } from "./block-cards.js";
 import { cardHistoryAction } from "./card-history-action.js";
+import { passholderEditRules } from "./passholder-edit.js";
+import { registerPassholderAction } from "./passholder-register.js";
 import { reasonRecordAction, text } from "./record-action.js";
 
 /** The manual's reasons for a new card, as offered in the form (value and Dutch label). */
@@ -13,9 +16,11 @@ function reasonLabel(reason: CardIssueReason): string {
   return enumLabels.CardIssueReason?.[reason]?.nl ?? reason;
 }
 
-/** Card tasks on a passholder: block, give a new card, card history, and blocking several at once. */
+/** Registering and editing by the rules of core, and card tasks: block, new card, card history, block several. */
 export function passholderActions(client: PrismaClient) {
   return {
+    new: registerPassholderAction(client),
+    edit: { before: passholderEditRules(client) } as Partial<Action<ActionResponse>>,
     blockCard: reasonRecordAction(client, {
       model: "Passholder",
       icon: "Lock",

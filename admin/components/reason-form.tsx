@@ -1,6 +1,6 @@
 import React, { useState } from "react";
 import { Box, Button, FormGroup, Input, Label, MessageBox, Text, TextArea } from "@adminjs/design-system";
-import { ApiClient, useNotice, type ActionProps } from "adminjs";
+import { ApiClient, useNotice, useTranslation, type ActionProps } from "adminjs";
 
 // The manual's reasons for a new card; the values are core's newCardReasons.
 const NEW_CARD_REASONS: [string, string][] = [
@@ -21,6 +21,7 @@ interface Answer {
 // number), and only then posts it; core's refusal is shown next to the field.
 const ReasonForm: React.FC<ActionProps> = ({ record, resource, action }) => {
   const addNotice = useNotice();
+  const { translateMessage } = useTranslation();
   const newCard = action.name === "newCard";
   const [fields, setFields] = useState<Record<string, string>>(newCard ? { reason: "DEFECT", newCardNumber: "" } : { reason: "" });
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -66,6 +67,7 @@ const ReasonForm: React.FC<ActionProps> = ({ record, resource, action }) => {
         )}
         {errors.reason && <MessageBox variant="danger" mt="default">{errors.reason}</MessageBox>}
       </FormGroup>
+      {action.guard && <MessageBox variant="info" mb="lg" data-testid="reason-guard">{translateMessage(action.guard, resource.id)}</MessageBox>}
       <Button type="submit" variant="contained" disabled={busy} data-testid="reason-submit">Bevestigen</Button>
     </Box>
   );

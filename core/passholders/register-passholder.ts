@@ -31,6 +31,9 @@ export interface RegisterPassholderInput {
   kansenstatuutEnd?: string | Date;
   at?: Date;
   actor: string;
+  /** Where the registration came from, for the audit trail. */
+  ip?: string;
+  userAgent?: string;
 }
 
 export interface Registration {
@@ -114,6 +117,8 @@ export async function registerPassholder(db: Db, input: RegisterPassholderInput)
         resource: "Passholder",
         recordId: passholder.id,
         changes: { counterId: counter.id, cardNumber, municipalityId: municipality.id, kansenstatuut: !!input.kansenstatuut, insz: insz ?? null },
+        ip: input.ip,
+        userAgent: input.userAgent,
       });
       const welcomeAdvantages = await welcomeAdvantagesFor(tx, { passholderId: passholder.id, at });
       return { passholder, card, welcomeAdvantages };

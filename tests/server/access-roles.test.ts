@@ -23,6 +23,7 @@ describe("role checks on every generic action", () => {
     expect(GENERIC_ACTIONS.filter((action) => roleMay("MUNICIPAL_ADMIN", "Municipality", action))).toEqual(["list", "search", "show"]);
     expect(GENERIC_ACTIONS.filter((action) => roleMay("MUNICIPAL_ADMIN", "Coupon", action))).toEqual(["list", "search", "show"]);
     expect(GENERIC_ACTIONS.filter((action) => roleMay("MUNICIPAL_ADMIN", "Counter", action))).toEqual(["list", "search", "show", "new", "edit"]);
+    expect(GENERIC_ACTIONS.filter((action) => roleMay("MUNICIPAL_ADMIN", "Provider", action))).toEqual(["list", "search", "show", "new", "edit"]);
     expect(GENERIC_ACTIONS.filter((action) => roleMay("MUNICIPAL_ADMIN", "Pillar", action))).toEqual([...GENERIC_ACTIONS]);
     for (const model of ["User", "AuditLog"]) expect(GENERIC_ACTIONS.some((action) => roleMay("MUNICIPAL_ADMIN", model, action))).toBe(false);
   });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoBackoffice, type DemoBackoffice } from "./access-setup.js";
+import { signedInDemo, type DemoBackoffice } from "./access-setup.js";
 import type { Browser } from "./http.js";
 
 const API = "/admin/api/resources";
@@ -10,9 +10,7 @@ describe("backoffice scope of a municipal administrator (Eeklo)", () => {
   let coordinator: Browser;
 
   beforeAll(async () => {
-    app = await demoBackoffice();
-    eeklo = await app.signIn("MUNICIPAL_ADMIN");
-    coordinator = await app.signIn("COORDINATOR");
+    ({ app, coordinator, eeklo } = await signedInDemo());
     await addAssenedeActivity(app);
   });
   afterAll(async () => app?.close());
@@ -83,6 +81,8 @@ describe("backoffice scope of a municipal administrator (Eeklo)", () => {
         ]),
       );
     const before = await snapshot();
+    const eekloAudits = () => app.db.prisma.auditLog.count({ where: { actor: { startsWith: "beheerder.eeklo" } } });
+    const auditsBefore = await eekloAudits();
     for (const [resource, id, change] of targets) {
       for (const action of ["show", "edit", "delete"]) {
         const read = await app.getJson(eeklo, `${API}/${resource}/records/${id}/${action}`);
@@ -95,15 +95,15 @@ describe("backoffice scope of a municipal administrator (Eeklo)", () => {
         expect(write.text, `${resource} POST ${action}`).not.toContain("Gekaapt");
       }
       const bulk = await app.postJson(eeklo, `${API}/${resource}/bulk/bulkDelete?recordIds=${id}`);
-      // AdminJS throws "not found" when none of the ids is reachable; the app answers it without any record.
-      expect(bulk.status, `${resource} bulkDelete`).toBeGreaterThanOrEqual(400);
+      // AdminJS throws "not found" when none of the ids is reachable; the app answers 404 without any record.
+      expect(bulk.status, `${resource} bulkDelete`).toBe(404);
       expect(bulk.body.records ?? [], `${resource} bulkDelete`).toEqual([]);
       const bulkShow = await app.getJson(eeklo, `${API}/${resource}/bulk/bulkDelete?recordIds=${id}`);
-      expect(bulkShow.status, `${resource} bulkDelete GET`).toBeGreaterThanOrEqual(400);
+      expect(bulkShow.status, `${resource} bulkDelete GET`).toBe(404);
       expect(bulkShow.body.records ?? [], `${resource} bulkDelete GET`).toEqual([]);
     }
     expect(await snapshot()).toBe(before);
-    expect(await app.db.prisma.auditLog.count({ where: { actor: { startsWith: "beheerder.eeklo" } } })).toBe(0);
+    expect(await eekloAudits()).toBe(auditsBefore);
   });
 
   it("bulk-deletes only the Eeklo records among the ids given", async () => {

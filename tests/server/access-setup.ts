@@ -20,7 +20,7 @@ export interface DemoBackoffice {
 /** What the AdminJS API answers, loosely typed for assertions. */
 export interface ApiAnswer {
   status: number;
-  body: { record?: { params: Record<string, unknown>; errors?: Record<string, { message: string }> }; records?: Array<{ id: string; params: Record<string, unknown> }>; meta?: { total: number }; notice?: { type: string; message: string } };
+  body: { record?: { params: Record<string, unknown>; errors?: Record<string, { message: string }> }; records?: Array<{ id: string; params: Record<string, unknown> }>; meta?: { total: number }; notice?: { type: string; message: string }; redirectUrl?: string };
   text: string;
 }
 
@@ -33,6 +33,12 @@ async function answer(response: Response): Promise<ApiAnswer> {
     // not JSON (an error page): assertions look at status and text
   }
   return { status: response.status, body, text };
+}
+
+/** The demo backoffice with the coordinator and Eeklo's administrator signed in, as most backoffice tests start. */
+export async function signedInDemo(): Promise<{ app: DemoBackoffice; coordinator: Browser; eeklo: Browser }> {
+  const app = await demoBackoffice();
+  return { app, coordinator: await app.signIn("COORDINATOR"), eeklo: await app.signIn("MUNICIPAL_ADMIN") };
 }
 
 export async function demoBackoffice(): Promise<DemoBackoffice> {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoBackoffice, type DemoBackoffice } from "./access-setup.js";
+import { signedInDemo, type DemoBackoffice } from "./access-setup.js";
 import type { Browser } from "./http.js";
 
 const API = "/admin/api/resources";
@@ -9,11 +9,7 @@ describe("correcting a check-in, cancelling a ticket, removing a redemption in t
   let coordinator: Browser;
   let eeklo: Browser;
 
-  beforeAll(async () => {
-    app = await demoBackoffice();
-    coordinator = await app.signIn("COORDINATOR");
-    eeklo = await app.signIn("MUNICIPAL_ADMIN");
-  });
+  beforeAll(async () => ({ app, coordinator, eeklo } = await signedInDemo()));
   afterAll(async () => app?.close());
 
   const recordActions = async (browser: Browser, resource: string, id: string) => {

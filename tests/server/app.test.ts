@@ -139,12 +139,14 @@ describe("web application (in-process)", () => {
   it("creates a user from a password field, storing only its hash", async () => {
     const browser: Browser = {};
     await adminLogin(base, "coordinator@comeet.be", PASSWORD, browser);
-    const tooShort = await postForm(base, "/admin/api/resources/User/actions/new", { email: "kort@aalter.be", name: "Kort", role: "MUNICIPAL_ADMIN", password: "kort" }, browser);
+    const tooShort = await postForm(base, "/admin/api/resources/User/actions/new", { email: "kort@aalter.be", name: "Kort", role: "COORDINATOR", password: "kort" }, browser);
     expect(JSON.stringify(await tooShort.json())).toContain("passwordRequired");
+    const withoutMunicipality = await postForm(base, "/admin/api/resources/User/actions/new", { email: "gemeente@aalter.be", name: "Gemeente", role: "MUNICIPAL_ADMIN", password: "lang genoeg wachtwoord" }, browser);
+    expect((await withoutMunicipality.json()).record.errors.municipality.message).toBe("Kies de gemeente van deze lokale verantwoordelijke.");
     const response = await postForm(
       base,
       "/admin/api/resources/User/actions/new",
-      { email: "lokaal@aalter.be", name: "Lokaal", role: "MUNICIPAL_ADMIN", password: "nieuw en lang wachtwoord", passwordHash: "scrypt$gekozen" },
+      { email: "lokaal@aalter.be", name: "Lokaal", role: "COORDINATOR", password: "nieuw en lang wachtwoord", passwordHash: "scrypt$gekozen" },
       browser,
     );
     const body = await response.json();
@@ -174,7 +176,7 @@ describe("web application (in-process)", () => {
     });
     const staff = await db.prisma.user.findUniqueOrThrow({ where: { email: "balie@eeklo.be" } });
     await db.prisma.counterStaff.create({ data: { counterId: counter.id, userId: staff.id } });
-    await db.prisma.auditLog.create({ data: { actor: "test", action: "create", resource: "Counter", recordId: String(counter.id) } });
+    const auditRow = await db.prisma.auditLog.create({ data: { actor: "test", action: "create", resource: "Counter", recordId: String(counter.id) } });
 
     const links = await (await get(base, "/admin/api/resources/CounterStaff/actions/list", browser)).json();
     expect(links.records).toHaveLength(1);
@@ -186,7 +188,8 @@ describe("web application (in-process)", () => {
 
     const audit = await get(base, "/admin/api/resources/AuditLog/actions/list", browser);
     expect(audit.status).toBe(200);
-    expect((await audit.json()).records[0].params.id).toBe("1");
+    const auditRecords = (await audit.json()).records as Array<{ params: { id: unknown; resource: string } }>;
+    expect(auditRecords.find((record) => record.params.resource === "Counter")?.params.id).toBe(String(auditRow.id));
   });
 
   it("keeps history read-only and ignores typed-in derived values", async () => {

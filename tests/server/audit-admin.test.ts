@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoBackoffice, type DemoBackoffice } from "./access-setup.js";
+import { cardNumberFrom } from "../../core/validation/card-number.js";
+import { signedInDemo, type DemoBackoffice } from "./access-setup.js";
 import type { Browser } from "./http.js";
 
 const API = "/admin/api/resources";
@@ -11,20 +12,16 @@ describe("audit of backoffice changes", () => {
   let coordinator: Browser;
   let eeklo: Browser;
 
-  beforeAll(async () => {
-    app = await demoBackoffice();
-    coordinator = await app.signIn("COORDINATOR");
-    eeklo = await app.signIn("MUNICIPAL_ADMIN");
-  });
+  beforeAll(async () => ({ app, coordinator, eeklo } = await signedInDemo()));
   afterAll(async () => app?.close());
 
   const rowsFor = (resource: string, recordId: string) => app.db.prisma.auditLog.findMany({ where: { resource, recordId }, orderBy: { id: "asc" } });
 
-  it("records a new passholder with its fields, who and from where, but never the INSZ", async () => {
-    const cardSystem = await app.db.prisma.cardSystem.findFirstOrThrow();
+  it("records a registration with its facts, who and from where, but never the INSZ", async () => {
+    const counter = await app.db.prisma.counter.findFirstOrThrow({ where: { name: "Sociaal Huis Eeklo" } });
     const created = await app.postJson(coordinator, `${API}/Passholder/actions/new`, {
-      cardSystem: String(cardSystem.id),
-      municipality: String(app.eeklo),
+      registeredAtCounter: String(counter.id),
+      firstCardNumber: cardNumberFrom("090000999001"),
       firstName: "Auditia",
       lastName: "Spoor",
       birthDate: "1985-07-30",
@@ -37,25 +34,25 @@ describe("audit of backoffice changes", () => {
     expect(passholder.insz).toBe(INSZ);
     const [row, ...more] = await rowsFor("Passholder", passholder.id);
     expect(more).toEqual([]);
-    expect(row).toMatchObject({ actor: COORDINATOR, action: "admin.new", ip: expect.stringContaining("127.0.0.1"), userAgent: expect.any(String) });
-    expect(row!.changes).toMatchObject({ firstName: "Auditia", lastName: "Spoor", municipalityId: app.eeklo, insz: "[verborgen]" });
+    expect(row).toMatchObject({ actor: COORDINATOR, action: "passholder.register", ip: expect.stringContaining("127.0.0.1"), userAgent: expect.any(String) });
+    expect(row!.changes).toMatchObject({ counterId: counter.id, cardNumber: cardNumberFrom("090000999001"), municipalityId: app.eeklo, insz: "[verborgen]" });
     expect(JSON.stringify({ ...row, id: String(row!.id) })).not.toContain(INSZ);
   });
 
   it("records only the changed fields of an edit, INSZ hidden", async () => {
     const passholder = await app.db.prisma.passholder.findFirstOrThrow({ where: { firstName: "Auditia" } });
-    const edited = await app.postJson(coordinator, `${API}/Passholder/records/${passholder.id}/edit`, { city: "Balgerhoeke", insz: "90010100167" });
+    const edited = await app.postJson(coordinator, `${API}/Passholder/records/${passholder.id}/edit`, { phone: "09 377 00 00", insz: "90010100167" });
     expect(edited.body.notice?.type).toBe("success");
     const row = (await rowsFor("Passholder", passholder.id)).at(-1)!;
     expect(row.action).toBe("admin.edit");
     const changes = row.changes as Record<string, unknown>;
-    expect(changes).toMatchObject({ city: "Balgerhoeke", insz: "[verborgen]" });
+    expect(changes).toMatchObject({ phone: "09 377 00 00", insz: "[verborgen]" });
     expect(changes).not.toHaveProperty("firstName");
     expect(JSON.stringify({ ...row, id: String(row!.id) })).not.toMatch(/90010100167|85073003328/);
   });
 
   it("records a new user's password only as hidden", async () => {
-    const created = await app.postJson(coordinator, `${API}/User/actions/new`, { email: "nieuw@eeklo.be", name: "Nieuw", role: "MUNICIPAL_ADMIN", password: "een lang genoeg wachtwoord" });
+    const created = await app.postJson(coordinator, `${API}/User/actions/new`, { email: "nieuw@eeklo.be", name: "Nieuw", role: "MUNICIPAL_ADMIN", municipality: String(app.eeklo), password: "een lang genoeg wachtwoord" });
     expect(created.body.notice?.type).toBe("success");
     const user = await app.db.prisma.user.findUniqueOrThrow({ where: { email: "nieuw@eeklo.be" } });
     const [row] = await rowsFor("User", String(user.id));

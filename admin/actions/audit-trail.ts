@@ -1,0 +1,21 @@
+import type { Role } from "@prisma/client";
+import type { Action, ActionContext, ActionResponse, RecordActionResponse } from "adminjs";
+import { roleMay } from "../access/permissions.js";
+
+/**
+ * "Geschiedenis van wijzigingen" on any record: opens the audit trail filtered on that record (who, what,
+ * which fields, when, from where). Only for those who may read the audit trail, which checks them again.
+ */
+export function auditTrailAction(model: string): Partial<Action<ActionResponse>> {
+  return {
+    actionType: "record",
+    icon: "Clock",
+    component: false,
+    isAccessible: ({ currentAdmin }: ActionContext) => roleMay((currentAdmin as { role?: Role } | undefined)?.role, "AuditLog", "list"),
+    handler: async (_request, _response, context: ActionContext): Promise<RecordActionResponse> => {
+      const record = context.record!;
+      const filters = new URLSearchParams({ "filters.resource": model, "filters.recordId": String(record.id()) });
+      return { record: record.toJSON(context.currentAdmin), redirectUrl: `${context.h.resourceUrl({ resourceId: "AuditLog" })}?${filters}` };
+    },
+  };
+}

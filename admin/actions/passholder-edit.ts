@@ -1,0 +1,64 @@
+import type { PrismaClient } from "@prisma/client";
+import type { ActionContext, ActionRequest, PropertyOptions } from "adminjs";
+import { CardSystemError, isCardSystemError } from "../../core/errors.js";
+import { municipalityForPostalCode } from "../../core/municipalities/municipality-for-postal-code.js";
+import { optionalEmail, requiredDate, requiredText } from "../../core/validation/fields.js";
+import { coreRefusal } from "../write-errors.js";
+import type { Payload } from "./record-action.js";
+
+/** Facts of the registration and values that follow from others: shown, never typed in. */
+const fixedOnEdit = ["cardSystem", "municipality", "registeredAt"];
+
+export const passholderEditProperties: Record<string, PropertyOptions> = Object.fromEntries(fixedOnEdit.map((field) => [field, { isDisabled: true }]));
+
+/**
+ * A `before` hook of "Bewerken" on a passholder: personal data may change, but by the rules of registration.
+ * The municipality follows the postal code (and the place must lie in it), names stay filled in, the e-mail
+ * address is checked, and a kansenstatuut has a start and an end that does not precede it.
+ */
+export function passholderEditRules(client: PrismaClient) {
+  return async (request: ActionRequest, context: ActionContext): Promise<ActionRequest> => {
+    if (request.method !== "post" || !request.payload || !context.record) return request;
+    const current = context.record.params;
+    const payload: Payload = { ...request.payload };
+    for (const field of fixedOnEdit) delete payload[field];
+    const value = (field: string) => (payload[field] === undefined ? current[field] : payload[field]);
+    try {
+      for (const [field, label] of [["firstName", "Voornaam"], ["lastName", "Naam"]] as const) {
+        if (payload[field] !== undefined) payload[field] = requiredText(payload[field], field, label);
+      }
+      if (payload.email !== undefined) payload.email = optionalEmail(payload.email) ?? null;
+      if (payload.postalCode !== undefined || payload.city !== undefined) {
+        const postalCode = String(value("postalCode") ?? "");
+        const { municipality, places } = await municipalityForPostalCode(client, Number(current.cardSystem), postalCode);
+        const admin = context.currentAdmin as { role?: string; municipalityId?: number } | undefined;
+        if (admin?.role === "MUNICIPAL_ADMIN" && municipality.id !== admin.municipalityId) {
+          throw new CardSystemError("VALIDATION", { field: "postalCode", message: `Postcode ${postalCode.trim()} ligt in ${municipality.name}, buiten uw gemeente.` });
+        }
+        // A new postal code without a place takes its first place, not the old one.
+        const city = String(payload.city ?? (payload.postalCode === undefined ? current.city : "") ?? "").trim() || places[0]!.name;
+        const place = places.find((candidate) => candidate.name.toLowerCase() === city.toLowerCase());
+        if (!place) {
+          throw new CardSystemError("VALIDATION", { field: "city", message: `Woonplaats hoort niet bij postcode ${postalCode.trim()}: kies ${places.map((candidate) => candidate.name).join(", ")}.` });
+        }
+        Object.assign(payload, { postalCode: postalCode.trim(), city: place.name, municipality: String(municipality.id) });
+      }
+      checkKansenstatuut(value("kansenstatuutStart"), value("kansenstatuutEnd"));
+    } catch (error) {
+      if (isCardSystemError(error)) throw coreRefusal(error);
+      throw error;
+    }
+    return { ...request, payload };
+  };
+}
+
+function checkKansenstatuut(start: unknown, end: unknown): void {
+  const filled = (date: unknown) => date !== undefined && date !== null && date !== "";
+  if (!filled(start) && !filled(end)) return;
+  if (!filled(start)) throw new CardSystemError("VALIDATION", { field: "kansenstatuutStart", message: "Een kansenstatuut heeft een startdatum." });
+  if (!filled(end)) throw new CardSystemError("VALIDATION", { field: "kansenstatuutEnd", message: "Een kansenstatuut heeft een einddatum (standaard 30 april van volgend jaar)." });
+  const day = (date: unknown, field: string, label: string) => requiredDate(String(date instanceof Date ? date.toISOString() : date).slice(0, 10), field, label);
+  if (day(end, "kansenstatuutEnd", "Einde kansenstatuut") < day(start, "kansenstatuutStart", "Start kansenstatuut")) {
+    throw new CardSystemError("VALIDATION", { field: "kansenstatuutEnd", message: "Het einde van het kansenstatuut mag niet vóór de start liggen." });
+  }
+}
