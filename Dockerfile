@@ -12,6 +12,8 @@ COPY core/db ./core/db
 RUN npm ci --omit=dev && npm cache clean --force
 
 COPY . .
+# The portal's Astro build (postinstall skipped it: its sources were not copied yet).
+RUN node --import tsx portal/build.ts
 # The AdminJS component bundle is written into admin-bundle/ at start.
 RUN mkdir -p admin-bundle data && chown -R node:node admin-bundle data
 USER node

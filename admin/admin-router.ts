@@ -21,7 +21,13 @@ import { buildResources } from "./resources.js";
 import { dashboardHandler } from "./dashboard-handler.js";
 import { EVENT_SAVE_CODE_COMPONENT } from "./actions/event-save-code.js";
 import { REASON_FORM_COMPONENT } from "./actions/record-action.js";
+import { PROVIDER_ONBOARDING_COMPONENT } from "./actions/provider-onboarding.js";
+import { MAIL_PREVIEW_COMPONENT } from "./actions/email-outbox.js";
 import { saveCodeRoutes } from "./qr-routes.js";
+import { IMPORT_CODES_COMPONENT } from "./actions/import-codes-action.js";
+import { EXPORT_LIST_COMPONENT, SETTLEMENT_COMPONENT } from "./actions/io-actions.js";
+import { exportRoutes } from "./exports/export-routes.js";
+import { notFoundAnswer } from "./not-found-answer.js";
 
 export const ADMIN_ROOT = "/admin";
 const SESSION_HOURS = 8;
@@ -46,6 +52,11 @@ export async function createAdminRouter({ config, db }: { config: Config; db: Da
   const dashboard = componentLoader.add("Dashboard", component("dashboard"));
   componentLoader.add(EVENT_SAVE_CODE_COMPONENT, component("event-save-code"));
   componentLoader.add(REASON_FORM_COMPONENT, component("reason-form"));
+  componentLoader.add(PROVIDER_ONBOARDING_COMPONENT, component("provider-onboarding"));
+  componentLoader.add(MAIL_PREVIEW_COMPONENT, component("mail-preview"));
+  componentLoader.add(IMPORT_CODES_COMPONENT, component("import-codes"));
+  componentLoader.add(EXPORT_LIST_COMPONENT, component("export-list"));
+  componentLoader.add(SETTLEMENT_COMPONENT, component("kansentarief-settlement"));
   componentLoader.override("Login", component("login"));
   componentLoader.override("LoggedIn", component("logged-in"));
   const options: AdminJSOptions = {
@@ -90,6 +101,7 @@ export async function createAdminRouter({ config, db }: { config: Config; db: Da
     csrfProtection({ secret: config.sessionSecret, secure: production, cookiePath: ADMIN_ROOT, trustedOrigins: [new URL(config.publicUrl).origin] }),
   );
   router.use(saveCodeRoutes({ config, db }));
+  router.use(exportRoutes({ admin, db }));
   withPostLogout(router, { loginPath: options.loginPath!, rootPath: ADMIN_ROOT, sessionCookie: { name: cookieName, ...cookie }, csrfCookiePath: ADMIN_ROOT });
   AdminJSExpress.buildAuthenticatedRouter(
     admin,
@@ -97,6 +109,7 @@ export async function createAdminRouter({ config, db }: { config: Config; db: Da
     router,
     sessionOptions,
   );
+  router.use(notFoundAnswer);
   return { admin, router, sessionStore };
 }
 

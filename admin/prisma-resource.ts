@@ -1,14 +1,20 @@
 import { BaseProperty, BaseRecord, ForbiddenError, ValidationError, type ActionContext, type Filter } from "adminjs";
-import { Resource } from "@adminjs/prisma";
+import { convertFilter, Resource } from "@adminjs/prisma";
 import type { PrismaClient } from "@prisma/client";
 import { recordAudit } from "../core/audit/record-audit.js";
 import type { Tx } from "../core/transaction.js";
 import { actorOf, type Actor } from "./access/actor.js";
-import { readScope, scopeField, writeScope, type Where } from "./access/scope.js";
+import { pickScope, readScope, scopeField, writeScope, type Where } from "./access/scope.js";
 import { changedFields } from "./audit-changes.js";
 import { auditOriginOf } from "./audit-origin.js";
 import type { DatamodelModel } from "./datamodel.js";
 import { fieldLabelsNl } from "./locale/field-labels.js";
+import { RowReads } from "./presentation/row-reads.js";
+import type { ScreenHooks } from "./presentation/screen-hooks.js";
+import { titleRules } from "./presentation/title-rules.js";
+import { writeRefusal } from "./write-errors.js";
+import { listTotal } from "./list-count.js";
+import { columnValue, filterValuesFit } from "./key-values.js";
 
 export interface PrismaResourceArgs {
   model: DatamodelModel;
@@ -18,6 +24,12 @@ export interface PrismaResourceArgs {
   secretFields?: string[];
   /** Fields shown, filtered, sorted and written only by users with mayViewInsz (need to know). */
   inszFields?: string[];
+  /** The screen this resource serves: the part of the model it shows, compound filters, human titles. */
+  screen?: ScreenHooks;
+  /** Fields kept up to date by core/ (e.g. a balance): never written from a form, whatever it sends. */
+  derivedFields?: string[];
+  /** Text fields whose list filter matches the whole value, not a part (e.g. the audit trail's record id). */
+  exactFilterFields?: string[];
 }
 
 /** Path of the synthetic id of models whose primary key spans several fields. */
@@ -47,13 +59,18 @@ type Context = Partial<ActionContext> | undefined;
 // The slice of a Prisma model delegate the resource uses.
 type Delegate = {
   findFirst(args: { where: Where }): Promise<Row | null>;
-  findMany(args: { where?: Where }): Promise<Row[]>;
+  findMany(args: { where?: Where; include?: Record<string, unknown> }): Promise<Row[]>;
   count(args: { where?: Where }): Promise<number>;
   create(args: { data: Row }): Promise<Row>;
   update(args: { where: Where; data: Row }): Promise<Row>;
   delete(args: { where: Where }): Promise<Row>;
 };
 type ListDelegate = Pick<Delegate, "findMany" | "count">;
+
+// One RowReads per request of an action that only reads: AdminJS hands the same context to find, count and the
+// populator of every resource. An action that writes reads afresh each time, so it never shows what it read before.
+const requestReads = new WeakMap<object, RowReads>();
+const READING_ACTIONS = new Set(["list", "show", "search"]);
 
 /**
  * The @adminjs/prisma resource, made safe and complete for this schema:
@@ -67,12 +84,22 @@ type ListDelegate = Pick<Delegate, "findMany" | "count">;
 export class PrismaResource extends Resource {
   private readonly secretFields: ReadonlySet<string>;
   private readonly inszFields: ReadonlySet<string>;
+  private readonly derivedFields: ReadonlySet<string>;
+  private readonly exactFilterFields: ReadonlySet<string>;
+  // find and count get the same Filter; its exact-match filters are taken out of it once.
+  private readonly exactConditions = new WeakMap<Filter, Where[]>();
   private readonly compositeKey?: { name: string; fields: string[] };
+  private readonly screen?: ScreenHooks;
+  // find and count get the same Filter; its compound filters are turned into conditions once.
+  private readonly screenConditions = new WeakMap<Filter, Where[]>();
 
   constructor(args: PrismaResourceArgs) {
     super(args as unknown as ConstructorParameters<typeof Resource>[0]);
     this.secretFields = new Set(args.secretFields ?? []);
     this.inszFields = new Set(args.inszFields ?? []);
+    this.screen = args.screen;
+    this.derivedFields = new Set(args.derivedFields ?? []);
+    this.exactFilterFields = new Set(args.exactFilterFields ?? []);
     const primaryKey = args.model.primaryKey;
     if (primaryKey && primaryKey.fields.length > 1) {
       this.compositeKey = { name: primaryKey.name ?? primaryKey.fields.join("_"), fields: [...primaryKey.fields] };
@@ -82,43 +109,69 @@ export class PrismaResource extends Resource {
     }
   }
 
+  /** The pager's total: exact for small lists, an estimate beyond admin/list-count.ts's limit; always within scope. */
   override async count(filter: Filter, context?: Context): Promise<number> {
     const actor = await actorOf(this.client, context);
-    const scope = readScope(actor, this.model.name);
+    const scope = this.listScope(actor, filter, context);
     if (!scope) return 0;
-    return Resource.prototype.count.call(this.view(scoped(this.delegate(), scope)), this.allowedFilter(filter, actor));
+    const delegate = this.delegate();
+    const counting: ListDelegate = { ...scoped(delegate, scope), count: ({ where }) => listTotal(this.client, this.model, delegate, and(where ?? {}, scope)) };
+    return Resource.prototype.count.call(this.view(counting), this.allowedFilter(filter, actor));
   }
 
   override async find(filter: Filter, params: { limit?: number; offset?: number; sort?: Sort } = {}, context?: Context): Promise<BaseRecord[]> {
     const actor = await actorOf(this.client, context);
-    const scope = readScope(actor, this.model.name);
+    const scope = this.listScope(actor, filter, context);
     if (!scope) return [];
     const sort = this.isHiddenFrom(actor, params.sort?.sortBy) ? {} : params.sort;
-    const records = await Resource.prototype.find.call(this.view(scoped(this.delegate(), scope)), this.allowedFilter(filter, actor), { ...params, sort });
-    return this.visibleTo(actor, records);
+    const listed = scoped(this.delegate(), scope);
+    const titleScope = context?.action?.name === "search" ? null : readScope(actor, this.model.name);
+    // The rows come with what their titles need, so the titles do not read them again.
+    const withTitleData: ListDelegate = {
+      ...listed,
+      findMany: async (args) => {
+        const rows = await listed.findMany({ ...args, include: titleRules[this.model.name]?.include });
+        if (titleScope && !this.compositeKey) this.readsOf(context).remember(this.model.name, this.idProperty.path(), titleScope, rows);
+        return rows;
+      },
+    };
+    const records = await Resource.prototype.find.call(this.view(withTitleData), this.allowedFilter(filter, actor), { ...pageOf(params), sort });
+    return this.titled(actor, this.visibleTo(actor, records), context);
+  }
+
+  /** The Prisma condition of exactly the rows `find` lists for `filter` (scope, screen, filters), for exports; null is none. */
+  async listWhere(filter: Filter, context?: Context): Promise<Where | null> {
+    const actor = await actorOf(this.client, context);
+    const scope = this.listScope(actor, filter, context);
+    return scope && and(convertFilter(this.model.fields, this.allowedFilter(filter, actor)) as Where, scope);
   }
 
   override async findOne(id: string | number, context?: Context): Promise<BaseRecord | null> {
     const actor = await actorOf(this.client, context);
-    const scope = readScope(actor, this.model.name);
+    const scope = this.fixedWithin(readScope(actor, this.model.name));
     if (!scope) return null;
-    const row = await this.delegate().findFirst({ where: and(this.keyWhere(id), scope) });
-    return row ? this.visibleTo(actor, [new BaseRecord(this.prepareReturnValues(row), this)])[0]! : null;
+    const key = this.keyWhere(id);
+    const row = key && (await this.delegate().findFirst({ where: and(key, scope) }));
+    return row ? (await this.titled(actor, this.visibleTo(actor, [new BaseRecord(this.prepareReturnValues(row), this)]), context))[0]! : null;
   }
 
   override async findMany(ids: Array<string | number>, context?: Context): Promise<BaseRecord[]> {
     const actor = await actorOf(this.client, context);
-    const scope = readScope(actor, this.model.name);
+    const scope = this.fixedWithin(readScope(actor, this.model.name));
     if (!scope || ids.length === 0) return [];
-    const rows = await this.delegate().findMany({ where: and({ OR: ids.map((id) => this.keyWhere(id)) }, scope) });
-    return this.visibleTo(actor, rows.map((row) => new BaseRecord(this.prepareReturnValues(row), this)));
+    const idField = this.idProperty.path();
+    const rows = this.compositeKey
+      ? await this.delegate().findMany({ where: and({ OR: ids.flatMap((id) => this.keyWhere(id) ?? []) }, scope) })
+      : [...(await this.readsOf(context).byId(this.model.name, idField, ids.map((id) => this.keyValue(idField, String(id))).filter((key) => key !== undefined), scope)).values()];
+    return this.titled(actor, this.visibleTo(actor, rows.map((row) => new BaseRecord(this.prepareReturnValues(row), this))), context);
   }
 
   override async create(params: Record<string, unknown>, context?: Context): Promise<Record<string, unknown>> {
     const { actor, scope } = await this.writer(context);
-    const data = this.allowedWrite(params, actor, true);
-    return this.client.$transaction(async (tx) => {
-      const values = this.prepareReturnValues(await this.delegate(tx).create({ data: this.prepareParams(data) }));
+    const data = this.prepareParams(this.allowedWrite(params, actor, true));
+    return this.refusingBadValues(params, async (tx) => {
+      await this.checkReferences(tx, actor, data, null);
+      const values = this.prepareReturnValues(await this.delegate(tx).create({ data }));
       const after = await this.rowIn(tx, values[this.idProperty.path()] as string, scope);
       if (!after) throw this.outOfScope();
       await this.audit(tx, actor, context, after, changedFields(null, after));
@@ -128,11 +181,12 @@ export class PrismaResource extends Resource {
 
   override async update(pk: string | number, params: Record<string, unknown> = {}, context?: Context): Promise<Record<string, unknown>> {
     const { actor, scope } = await this.writer(context);
-    const data = this.allowedWrite(params, actor, false);
-    return this.client.$transaction(async (tx) => {
+    const data = this.prepareParams(this.allowedWrite(params, actor, false));
+    return this.refusingBadValues(params, async (tx) => {
       const before = await this.rowIn(tx, pk, scope);
       if (!before) throw notYours();
-      const values = this.prepareReturnValues(await this.delegate(tx).update({ where: this.uniqueWhere(pk), data: this.prepareParams(data) }));
+      await this.checkReferences(tx, actor, data, before);
+      const values = this.prepareReturnValues(await this.delegate(tx).update({ where: this.uniqueWhere(pk), data }));
       const after = await this.rowIn(tx, values[this.idProperty.path()] as string, scope);
       if (!after) throw this.outOfScope();
       await this.audit(tx, actor, context, after, changedFields(before, after));
@@ -142,7 +196,7 @@ export class PrismaResource extends Resource {
 
   override async delete(id: string | number, context?: Context): Promise<void> {
     const { actor, scope } = await this.writer(context);
-    await this.client.$transaction(async (tx) => {
+    await this.refusingBadValues({}, async (tx) => {
       const before = await this.rowIn(tx, id, scope);
       if (!before) throw notYours();
       await this.delegate(tx).delete({ where: this.uniqueWhere(id) });
@@ -152,7 +206,7 @@ export class PrismaResource extends Resource {
 
   protected override buildSortBy(sort: Sort = {}): ReturnType<Resource["buildSortBy"]> {
     const { sortBy } = sort;
-    if (!sortBy || this.secretFields.has(sortBy) || sortBy === COMPOSITE_KEY_PATH) {
+    if (!sortBy || this.secretFields.has(sortBy) || !this.property(sortBy.split(".")[0]!) || sortBy === COMPOSITE_KEY_PATH) {
       const direction = sort.direction ?? "desc";
       const first = this.compositeKey?.fields[0] ?? this.idProperty.path();
       return { [first]: direction };
@@ -180,14 +234,42 @@ export class PrismaResource extends Resource {
 
   private async writer(context: Context): Promise<{ actor: Actor; scope: Where }> {
     const actor = await actorOf(this.client, context);
-    const scope = writeScope(actor, this.model.name);
+    const scope = this.fixedWithin(writeScope(actor, this.model.name));
     if (!actor || !scope) throw new ForbiddenError("forbiddenError");
     return { actor, scope };
   }
 
+  /** Runs a write in one transaction; a value the database refuses comes back as a Dutch error on its field. */
+  private async refusingBadValues<T>(submitted: Record<string, unknown>, write: (tx: Tx) => Promise<T>): Promise<T> {
+    try {
+      return await this.client.$transaction(write);
+    } catch (error) {
+      throw writeRefusal(error, this.model, submitted) ?? error;
+    }
+  }
+
+  /**
+   * Every reference a write sets or changes must point to a row the user may pick (e.g. a counter of their own
+   * municipality as an event's organiser); references left as they were are not judged again.
+   */
+  private async checkReferences(tx: Tx, actor: Actor, data: Row, before: Row | null): Promise<void> {
+    for (const property of this.properties()) {
+      const column = property.foreignColumnName();
+      const target = property.reference();
+      const key = (property as { referencedColumnName?: () => string | null }).referencedColumnName?.() ?? "id";
+      if (!column || !target || data[column] === undefined || data[column] === null) continue;
+      if (before && before[column] === data[column]) continue;
+      const scope = pickScope(actor, target);
+      if (scope && Object.keys(scope).length === 0) continue;
+      const reachable = scope && (await delegateOf(tx, target).count({ where: and({ [key]: data[column] }, scope) }));
+      if (!reachable) throw this.outOfScope(property.path());
+    }
+  }
+
   /** The row with this id if it lies within `scope`, read inside the write's transaction. */
-  private rowIn(tx: Tx, id: string | number, scope: Where): Promise<Row | null> {
-    return this.delegate(tx).findFirst({ where: and(this.keyWhere(id), scope) });
+  private async rowIn(tx: Tx, id: string | number, scope: Where): Promise<Row | null> {
+    const key = this.keyWhere(id);
+    return key && this.delegate(tx).findFirst({ where: and(key, scope) });
   }
 
   private async audit(tx: Tx, actor: Actor, context: Context, row: Row, changes?: Record<string, unknown>): Promise<void> {
@@ -208,6 +290,8 @@ export class PrismaResource extends Resource {
    */
   private allowedWrite(params: Record<string, unknown>, actor: Actor, isNew: boolean): Record<string, unknown> {
     const data = { ...params };
+    for (const field of this.derivedFields) delete data[field];
+    Object.assign(data, this.screen?.fixed);
     if (!actor.mayViewInsz) {
       for (const field of this.inszFields) {
         if (data[field] !== undefined && data[field] !== null && data[field] !== "") {
@@ -220,14 +304,67 @@ export class PrismaResource extends Resource {
     if (isNew && actor.role === "MUNICIPAL_ADMIN" && placement?.defaultsToOwn && (data[placement.field] ?? "") === "") {
       data[placement.field] = actor.municipalityId;
     }
+    return this.typedValues(data);
+  }
+
+  /**
+   * An empty form field means "no value" for anything but text (a number, date, choice or reference left
+   * empty); a number field must hold a number, said in Dutch before the database is asked.
+   */
+  private typedValues(data: Record<string, unknown>): Record<string, unknown> {
+    for (const property of this.properties()) {
+      const path = property.path();
+      const value = data[path];
+      // AdminJS turns what it cannot read into NaN or an Invalid Date before the resource sees it.
+      const notANumber = ["number", "float"].includes(property.type()) && (Number.isNaN(value) || (typeof value === "string" && !/^\s*-?\d+(\.\d+)?\s*$/.test(value)));
+      const notADate = value instanceof Date && Number.isNaN(value.getTime());
+      if (value === "" && (property.type() !== "string" || property.isEnum())) data[path] = null;
+      else if (notANumber || notADate) {
+        const message = `"${fieldLabelsNl[path] ?? path}" ${notADate ? "is geen geldige datum" : "moet een getal zijn"}.`;
+        throw new ValidationError({ [path]: { message } }, { message });
+      }
+    }
     return data;
   }
 
-  private outOfScope(): ValidationError {
-    const field = scopeField(this.model.name)?.field ?? "id";
+  private outOfScope(field = scopeField(this.model.name)?.field ?? "id"): ValidationError {
     const label = fieldLabelsNl[field] ?? field;
     const message = `Dit valt buiten uw gemeente: kies bij "${label}" een waarde van uw eigen gemeente.`;
     return new ValidationError({ [field]: { message } }, { message });
+  }
+
+  /** Within `scope`, the part of the model this screen shows (e.g. only welcome advantages). */
+  private fixedWithin(scope: Where | null): Where | null {
+    return scope && this.screen?.fixed ? and(this.screen.fixed, scope) : scope;
+  }
+
+  /** `scope` narrowed by the screen's compound filters (search, card number, names in any case), taken out of `filter`. */
+  private screenFiltered(actor: Actor | null, filter: Filter, scope: Where): Where {
+    const screen = this.screen;
+    if (!screen) return scope;
+    let conditions = this.screenConditions.get(filter);
+    if (!conditions) {
+      conditions = Object.entries(filter.filters).flatMap(([path, entry]) => {
+        const condition = screen.filterWhere(path, entry.value, (model) => readScope(actor, model));
+        if (condition) delete filter.filters[path];
+        return condition ? [condition] : [];
+      });
+      this.screenConditions.set(filter, conditions);
+    }
+    return conditions.reduce((where, condition) => and(condition, where), scope);
+  }
+
+  /** The records with their human titles, naming only rows this actor may see. */
+  private async titled(actor: Actor | null, records: BaseRecord[], context: Context): Promise<BaseRecord[]> {
+    await this.screen?.addTitles(records.map((record) => record.params), (model) => readScope(actor, model), this.readsOf(context));
+    return records;
+  }
+
+  private readsOf(context: Context): RowReads {
+    if (!context || !READING_ACTIONS.has(context.action?.name ?? "")) return new RowReads(this.client);
+    let reads = requestReads.get(context);
+    if (!reads) requestReads.set(context, (reads = new RowReads(this.client)));
+    return reads;
   }
 
   private isHiddenFrom(actor: Actor | null, field: string | undefined): boolean {
@@ -246,6 +383,28 @@ export class PrismaResource extends Resource {
     return visible;
   }
 
+  /**
+   * The rows a list, count or search may reach: the user's scope (for a search, which feeds the reference
+   * dropdowns, the rows they may pick), narrowed by exact-match filters, which are taken out of `filter`.
+   */
+  private listScope(actor: Actor | null, filter: Filter, context: Context): Where | null {
+    const scope = this.fixedWithin(context?.action?.name === "search" ? pickScope(actor, this.model.name) : readScope(actor, this.model.name));
+    if (!scope || !filter?.filters) return scope;
+    if (!filterValuesFit(this.model, filter)) return null;
+    let exact = this.exactConditions.get(filter);
+    if (!exact) {
+      exact = [];
+      for (const field of this.exactFilterFields) {
+        const value = filter.filters[field]?.value;
+        if (typeof value !== "string") continue;
+        delete filter.filters[field];
+        exact.push({ [field]: value });
+      }
+      this.exactConditions.set(filter, exact);
+    }
+    return exact.reduce((where, condition) => and(condition, where), this.screenFiltered(actor, filter, scope));
+  }
+
   private allowedFilter(filter: Filter, actor: Actor | null): Filter {
     if (!filter?.filters) return filter;
     for (const [path, entry] of Object.entries(filter.filters)) {
@@ -260,29 +419,45 @@ export class PrismaResource extends Resource {
   }
 
   private delegate(tx?: Tx): Delegate {
-    const name = this.model.name.charAt(0).toLowerCase() + this.model.name.slice(1);
-    return ((tx ?? this.client) as unknown as Record<string, Delegate>)[name]!;
+    return delegateOf(tx ?? this.client, this.model.name);
   }
 
   /** The row's key as plain field conditions (usable together with a scope). */
-  private keyWhere(id: string | number): Where {
-    if (!this.compositeKey) return { [this.idProperty.path()]: this.keyValue(this.idProperty.path(), String(id)) };
-    const parts = String(id).split(",").map((part) => decodeURIComponent(part));
-    if (parts.length !== this.compositeKey.fields.length) throw new Error(`Ongeldige sleutel: ${String(id)}`);
-    return Object.fromEntries(this.compositeKey.fields.map((field, index) => [field, this.keyValue(field, parts[index]!)]));
+  /** The condition for the row with this id; null when no row can have it (a mistyped or tampered id). */
+  private keyWhere(id: string | number): Where | null {
+    const fields = this.compositeKey?.fields ?? [this.idProperty.path()];
+    const parts = this.compositeKey ? String(id).split(",").map((part) => decodeURIComponent(part)) : [String(id)];
+    if (parts.length !== fields.length) return null;
+    const values = fields.map((field, index) => this.keyValue(field, parts[index]!));
+    return values.includes(undefined) ? null : Object.fromEntries(fields.map((field, index) => [field, values[index]]));
   }
 
+  /** Only called for a row just read by rowIn, whose id is valid. */
   private uniqueWhere(id: string | number): Where {
-    return this.compositeKey ? { [this.compositeKey.name]: this.keyWhere(id) } : this.keyWhere(id);
+    const key = this.keyWhere(id)!;
+    return this.compositeKey ? { [this.compositeKey.name]: key } : key;
   }
 
   private keyValue(field: string, part: string): unknown {
-    const type = this.model.fields.find((candidate) => candidate.name === field)?.type;
-    if (type === "Int") return Number(part);
-    if (type === "BigInt") return BigInt(part);
-    if (type === "DateTime") return new Date(part);
-    return part;
+    return columnValue(this.model.fields.find((candidate) => candidate.name === field), part);
   }
+}
+
+function delegateOf(client: PrismaClient | Tx, model: string): Delegate {
+  return (client as unknown as Record<string, Delegate>)[model.charAt(0).toLowerCase() + model.slice(1)]!;
+}
+
+const DEFAULT_PAGE_SIZE = 10;
+const MAX_PAGE_SIZE = 500;
+
+/** The page a list asks for; page and page size come from the address as typed (AdminJS passes "abc" on as NaN). */
+function pageOf(params: { limit?: unknown; offset?: unknown }): { limit: number; offset: number } {
+  const limit = Number(params.limit);
+  const offset = Number(params.offset);
+  return {
+    limit: Number.isInteger(limit) && limit > 0 ? Math.min(limit, MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE,
+    offset: Number.isInteger(offset) && offset > 0 ? offset : 0,
+  };
 }
 
 function and(where: Where, scope: Where): Where {

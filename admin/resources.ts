@@ -3,7 +3,7 @@ import type { Database } from "../core/db/database.js";
 import { fieldDocumentation, type Datamodel, type DatamodelModel } from "./datamodel.js";
 import { resourcePresentation } from "./locale/resource-names.js";
 import type { PrismaResourceArgs } from "./prisma-resource.js";
-import { derivedFields, hiddenModels, historyModels, ignoreSubmitted, inszFields, noActions, readOnlyActions, secretFields } from "./resource-rules.js";
+import { coreManagedModels, derivedFields, exactFilterFields, formProperties, hiddenModels, historyModels, inszFields, noActions, readOnlyActions, secretFields } from "./resource-rules.js";
 import { accessibleFor, GENERIC_ACTIONS } from "./access/permissions.js";
 import { captureAuditOrigin } from "./audit-origin.js";
 import { withPasswordField } from "./user-password.js";
@@ -12,6 +12,13 @@ import { passholderActions } from "./actions/passholder-actions.js";
 import { redemptionActions } from "./actions/redemption-actions.js";
 import { ticketActions } from "./actions/ticket-actions.js";
 import { eventSaveCodeAction } from "./actions/event-save-code.js";
+import { providerActions } from "./actions/provider-onboarding.js";
+import { emailActions } from "./actions/email-outbox.js";
+import { ioActions } from "./actions/io-actions.js";
+import { auditTrailAction } from "./actions/audit-trail.js";
+import { counterActions } from "./actions/counter-iban.js";
+import { screenHooks, screenOptions } from "./presentation/screen-options.js";
+import { screenModels } from "./presentation/screens.js";
 
 /** Every model of the schema as an AdminJS resource, with its `///` help texts and Dutch navigation. */
 export function buildResources(datamodel: Datamodel, db: Database): ResourceWithOptions[] {
@@ -19,31 +26,43 @@ export function buildResources(datamodel: Datamodel, db: Database): ResourceWith
   // The sidebar follows the order of resourcePresentation (the manual's order), not the schema's.
   const order = Object.keys(resourcePresentation);
   const position = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
-  const models = [...datamodel.models].sort((a, b) => position(a.name) - position(b.name));
-  // Custom actions per model; each calls one use case of core/.
+  const screens = screenModels(datamodel).sort((a, b) => position(a.id) - position(b.id));
+  // Custom actions per model (or per screen id, e.g. ExchangeAdvantage); each calls one use case of core/.
   const customActions: Readonly<Record<string, ResourceOptions["actions"]>> = {
     Passholder: passholderActions(db.prisma),
     Checkin: checkinActions(db.prisma),
     TicketSale: ticketActions(db.prisma),
     Redemption: redemptionActions(db.prisma),
     Event: { downloadSaveCode: eventSaveCodeAction },
+    Counter: counterActions,
+    Provider: providerActions(db.prisma),
+    // Agreements are uploaded and downloaded on the provider's "Stappenplan", never as generic rows.
+    ProviderAgreement: noActions,
+    EmailMessage: emailActions(db.prisma),
   };
-  return models.map((model) => {
+  // Imports, exports and the settlement, per screen id.
+  const io = ioActions(db.prisma);
+  return screens.map(({ id, model }) => {
     const resource: PrismaResourceArgs = {
       model,
       client: db.prisma,
       clientModule,
       secretFields: secretFields[model.name],
       inszFields: inszFields[model.name],
+      derivedFields: derivedFields[model.name],
+      exactFilterFields: exactFilterFields[model.name],
+      screen: screenHooks(id, model.name, datamodel),
     };
-    const options = optionsFor(model);
-    options.actions = { ...options.actions, ...customActions[model.name] };
+    const options = optionsFor(id, model);
+    options.actions = { ...options.actions, ...(customActions[id] ?? customActions[model.name]), ...io[id] };
+    // Every record but the audit trail's own rows opens its history.
+    if (!hiddenModels.has(model.name) && model.name !== "AuditLog") options.actions = { ...options.actions, auditTrail: auditTrailAction(model.name) } as ResourceOptions["actions"];
     return { resource, options: withRoleChecks(model.name, options) };
   });
 }
 
-function optionsFor(model: DatamodelModel): ResourceOptions {
-  const presentation = resourcePresentation[model.name];
+function optionsFor(id: string, model: DatamodelModel): ResourceOptions {
+  const presentation = resourcePresentation[id];
   if (hiddenModels.has(model.name)) return { navigation: false, actions: noActions };
   const properties: NonNullable<ResourceOptions["properties"]> = {};
   for (const field of model.fields) {
@@ -52,17 +71,17 @@ function optionsFor(model: DatamodelModel): ResourceOptions {
     const description = fieldDocumentation(model, field);
     if (description) properties[field.name] = { description };
   }
+  for (const [field, extra] of Object.entries(formProperties[model.name] ?? {})) properties[field] = { ...properties[field], ...extra };
   const options: ResourceOptions = {
+    ...screenOptions(id, model, properties),
     navigation: presentation?.group ? { name: presentation.group, icon: presentation.icon } : false,
-    properties,
   };
-  if (historyModels.has(model.name)) options.actions = readOnlyActions;
+  if (historyModels.has(model.name) || coreManagedModels.has(model.name)) options.actions = readOnlyActions;
   const derived = derivedFields[model.name];
   if (derived) {
     for (const field of derived) {
       properties[field] = { ...properties[field], isVisible: { list: true, filter: true, show: true, edit: false } };
     }
-    options.actions = { new: { before: ignoreSubmitted(derived) }, edit: { before: ignoreSubmitted(derived) } };
   }
   return model.name === "User" ? withPasswordField(options) : options;
 }

@@ -53,6 +53,15 @@ export const errorCatalogue = {
   COUPON_NOT_FOUND: { status: 404, nl: "Deze coupon is niet gekend of niet toegekend aan deze pashouder.", en: "This coupon is unknown or not granted to this passholder." },
   COUPON_NOT_VALID_NOW: { status: 409, nl: "Deze coupon is nu niet geldig.", en: "This coupon is not valid now." },
   COUPON_USED_UP: { status: 409, nl: "Deze coupon werd al zo vaak gebruikt als toegestaan.", en: "This coupon has been used as often as allowed." },
+  ADVANTAGE_NO_UNIQUE_CODES: { status: 409, nl: "Dit voordeel gebruikt geen unieke codes: zet eerst \"Unieke kortingscodes\" aan bij het voordeel.", en: "This advantage does not use unique codes: switch on \"Unique discount codes\" first." },
+  SIGN_IN_LINK_INVALID: { status: 410, nl: "Deze aanmeldlink is ongeldig, verlopen of al gebruikt. Vraag een nieuwe link aan.", en: "This sign-in link is invalid, expired or already used. Ask for a new link." },
+  TOO_MANY_ATTEMPTS: { status: 429, nl: "Te veel pogingen na elkaar. Probeer het over een kwartier opnieuw.", en: "Too many attempts in a row. Try again in a quarter of an hour." },
+  PROVIDER_NOT_FOUND: { status: 404, nl: "Deze aanbieder is niet gekend.", en: "This provider is unknown." },
+  PROVIDER_STEPS_MISSING: { status: 409, nl: "Eerst moeten de vorige stappen van het stappenplan in orde zijn.", en: "The earlier steps of the onboarding must be done first." },
+  PROVIDER_STEP_ALREADY_DONE: { status: 409, nl: "Deze stap werd al gezet. Een mail opnieuw versturen kan bij Uitgaande mails.", en: "This step was already done. Resend a mail from the outbox." },
+  MAIL_SETTINGS_MISSING: { status: 409, nl: "Voor deze mail ontbreken gegevens in de instellingen.", en: "Settings needed for this mail are missing." },
+  EMAIL_NOT_FOUND: { status: 404, nl: "Deze mail is niet gekend.", en: "This mail is unknown." },
+  AGREEMENT_FILE_INVALID: { status: 400, nl: "De overeenkomst moet een pdf, png of jpg zijn van hoogstens 10 MB.", en: "The agreement must be a PDF, PNG or JPG file of at most 10 MB." },
   CONFLICT: { status: 409, nl: "Deze wijziging botst met een andere wijziging. Probeer opnieuw.", en: "This change conflicts with another change. Please try again." },
 } as const satisfies Record<string, { status: number; nl: string; en: string }>;
 

@@ -1,11 +1,11 @@
 import express, { type ErrorRequestHandler } from "express";
 import type { Database } from "../core/db/database.js";
 import { ADMIN_ROOT, createAdminRouter } from "../admin/admin-router.js";
-import { createPortalRouter } from "../portal/src/router.js";
-import { renderErrorPage } from "../portal/src/status-pages.js";
+import { createPortal, portalErrorPage } from "../portal/mount.js";
+import { pruneSignInLinks } from "../core/portal/sign-in-links.js";
 import type { Config } from "./config.js";
 import { healthCheck } from "./health.js";
-import { adminPolicy, contentSecurityPolicy, portalPolicy, securityHeaders } from "./security-headers.js";
+import { adminPolicy, contentSecurityPolicy, portalPolicy, scannerPolicy, securityHeaders } from "./security-headers.js";
 import { pruneRateLimits } from "./rate-limit.js";
 
 export interface App {
@@ -24,10 +24,15 @@ export async function createApp({ config, db }: { config: Config; db: Database }
   const admin = await createAdminRouter({ config, db });
   // No body parser before AdminJS: it parses its own forms and refuses pre-parsed bodies.
   app.use(ADMIN_ROOT, contentSecurityPolicy(adminPolicy), admin.router);
-  app.use(contentSecurityPolicy(portalPolicy), createPortalRouter());
+  const portal = await createPortal({ config, db });
+  const scannerCsp = contentSecurityPolicy(scannerPolicy);
+  const portalCsp = contentSecurityPolicy(portalPolicy);
+  app.use((req, res, next) => (req.path === "/sparen" ? scannerCsp : portalCsp)(req, res, next), portal.router);
   app.use(errorHandler(config));
   const housekeeping = async () => {
     await admin.sessionStore.prune();
+    await portal.sessionStore.prune();
+    await pruneSignInLinks(db.prisma);
     await pruneRateLimits(db);
   };
   return { app, housekeeping };
@@ -42,6 +47,6 @@ function errorHandler(config: Config): ErrorRequestHandler {
       res.status(status).json({ error: "Er ging iets mis. Probeer het opnieuw." });
       return;
     }
-    res.status(status).type("html").send(renderErrorPage());
+    res.status(status).type("html").send(portalErrorPage());
   };
 }

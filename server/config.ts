@@ -15,8 +15,9 @@ export interface Config {
   publicUrl: string;
   sessionSecret: string;
   qrSecret: string;
+  /** smtp(s)://… of the mail server; undefined means mails are written as .eml files under dataDir/mail. */
   smtpUrl?: string;
-  mailFrom?: string;
+  mailFrom: string;
   /** Express "trust proxy" setting: which proxies may tell the client's address and protocol. */
   trustProxy: string | boolean | number;
 }
@@ -109,6 +110,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   };
   const sessionSecret = requireSecret("SESSION_SECRET", "Na een herstart moet iedereen opnieuw aanmelden.");
   const qrSecret = requireSecret("QR_SECRET", "QR-spaarcodes zijn na een herstart niet meer geldig.");
+  if (production && values.SMTP_URL && !values.MAIL_FROM) {
+    problems.push('MAIL_FROM is verplicht wanneer SMTP_URL ingesteld is, bv. "UiTPAS Meetjesland <uitpas@comeet.be>"');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   const port = Number(values.PORT ?? 3000);
@@ -130,7 +134,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       sessionSecret,
       qrSecret,
       smtpUrl: values.SMTP_URL,
-      mailFrom: values.MAIL_FROM,
+      // Without a mail server (mails become .eml files) a placeholder sender is good enough.
+      mailFrom: values.MAIL_FROM ?? `UiTPAS <noreply@${new URL(publicUrl).hostname}>`,
       trustProxy: parseTrustProxy(values.TRUST_PROXY),
     },
     warnings,

@@ -42,6 +42,17 @@ export const portalPolicy: CspDirectives = {
 };
 
 /**
+ * The scanner page (/sparen): html5-qrcode shows the camera in a video element fed by a blob and styles its
+ * own elements inline; reading a photo goes through a data: or blob: image.
+ */
+export const scannerPolicy: CspDirectives = {
+  ...portalPolicy,
+  "style-src": ["'self'", "'unsafe-inline'"],
+  "img-src": ["'self'", "data:", "blob:"],
+  "media-src": ["'self'", "blob:"],
+};
+
+/**
  * AdminJS writes its state and styles inline (window.REDUX_STATE, styled-components), so it needs
  * 'unsafe-inline'; everything else stays on this origin. Google Fonts, which AdminJS links by default,
  * is left out on purpose: the backoffice falls back to system fonts and sends no visitor data to Google.

@@ -17,6 +17,8 @@ const { config, warnings } = loaded;
 for (const warning of warnings) console.warn(`Let op: ${warning}`);
 const { ensurePrismaClient } = await import("./ensure-prisma-client.js");
 ensurePrismaClient();
+const { ensurePortalBuild } = await import("../portal/build.js");
+ensurePortalBuild();
 
 // Heavy modules load only once the configuration is known to be valid. The web application (AdminJS alone
 // takes seconds to load) loads while the database opens, migrates and seeds: that halves the start-up time.
