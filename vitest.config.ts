@@ -3,7 +3,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts"],
-    globalSetup: ["./tests/portal/build-portal.ts"],
+    globalSetup: ["./tests/portal/build-portal.ts", "./tests/helpers/pglite-templates.ts"],
     reporters: ["default", "./tests/helpers/summary-reporter.ts"],
     pool: "forks",
     testTimeout: 60_000,

@@ -5,8 +5,7 @@ import jsQRModule from "jsqr";
 import { PNG } from "pngjs";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { verifySaveCode } from "../../core/savecodes/save-code.js";
-import { seedDemo } from "../../seeds/demo.js";
-import { freshDatabase, type TestDatabase } from "../helpers/databases.js";
+import { freshPglite, type TestDatabase } from "../helpers/databases.js";
 import { serve, stop } from "../server/serve-app.js";
 import { filterList, listRows, logIn, openFromNavigation, openRow, waitForListOf } from "./backoffice-ui.js";
 import { CHROMIUM, chromiumInstalled, openChromium, type ChromiumTab } from "./chromium.js";
@@ -66,8 +65,7 @@ describe.skipIf(!chromiumInstalled)("the backoffice in Chromium", { timeout: 120
   let tab: ChromiumTab;
 
   beforeAll(async () => {
-    db = await freshDatabase("pglite");
-    await seedDemo(db, { now: new Date("2026-06-15T10:00:00Z") });
+    db = await freshPglite("demo");
     ({ base, server } = await serve(db, { NODE_ENV: "test", QR_SECRET, PUBLIC_URL }));
     eeklo = (await db.prisma.municipality.findFirstOrThrow({ where: { name: "Eeklo" } })).id;
     shared = await sharedLastName(db, eeklo);

@@ -1,4 +1,6 @@
 import { randomBytes } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { inject } from "vitest";
 import pg from "pg";
 import { openPglite, openPostgres, type Database, type DatabaseKind } from "../../core/db/database.js";
 import { migrate } from "../../core/db/migrate.js";
@@ -10,25 +12,25 @@ export interface TestDatabase extends Database {
   dispose(): Promise<void>;
 }
 
-let pgliteTemplate: Promise<Blob> | undefined;
+/** Which embedded data folder a test database starts from: only migrated, or with the demo region seeded. */
+export type PgliteTemplate = "migrated" | "demo";
 
-function migratedPgliteTemplate(): Promise<Blob> {
-  pgliteTemplate ??= (async () => {
-    const db = await openPglite("memory://");
-    await migrate(db);
-    const blob = await db.pglite.dumpDataDir("none");
-    await db.close();
-    return blob;
-  })();
-  return pgliteTemplate;
+async function templateBlob(template: PgliteTemplate): Promise<Blob> {
+  return new Blob([await readFile(inject("pgliteTemplates")[template])]);
 }
 
 /** A fresh, migrated, empty database of the given kind; `dispose` closes it (and drops it on PostgreSQL). */
 export async function freshDatabase(kind: DatabaseKind): Promise<TestDatabase> {
-  if (kind === "pglite") {
-    const db = await openPglite("memory://", { loadDataDir: await migratedPgliteTemplate() });
-    return Object.assign(db, { dispose: () => db.close() });
-  }
+  return kind === "pglite" ? freshPglite("migrated") : freshPostgres();
+}
+
+/** A fresh embedded database copied from one of the run's templates (see pglite-templates.ts). */
+export async function freshPglite(template: PgliteTemplate): Promise<TestDatabase> {
+  const db = await openPglite("memory://", { loadDataDir: await templateBlob(template) });
+  return Object.assign(db, { dispose: () => db.close() });
+}
+
+async function freshPostgres(): Promise<TestDatabase> {
   const baseUrl = process.env.TEST_DATABASE_URL;
   if (!baseUrl) throw new Error("TEST_DATABASE_URL is not set");
   const name = `test_${process.pid}_${randomBytes(4).toString("hex")}`;

@@ -1,7 +1,6 @@
 // A served app on the demo region, for the backoffice's role, scope and audit tests.
 import { demoAccounts } from "../../seeds/demo-accounts.js";
-import { seedDemo } from "../../seeds/demo.js";
-import { freshDatabase, type TestDatabase } from "../helpers/databases.js";
+import { freshPglite, type TestDatabase } from "../helpers/databases.js";
 import { adminLogin, get, postForm, type Browser } from "./http.js";
 import { serve, stop } from "./serve-app.js";
 
@@ -42,8 +41,7 @@ export async function signedInDemo(): Promise<{ app: DemoBackoffice; coordinator
 }
 
 export async function demoBackoffice(): Promise<DemoBackoffice> {
-  const db = await freshDatabase("pglite");
-  await seedDemo(db, { now: new Date("2026-06-15T10:00:00Z") });
+  const db = await freshPglite("demo");
   const { base, server } = await serve(db);
   const municipality = async (name: string) => (await db.prisma.municipality.findFirstOrThrow({ where: { name } })).id;
   return {

@@ -3,8 +3,7 @@ import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifySaveCode } from "../../core/savecodes/save-code.js";
 import { demoAccounts } from "../../seeds/demo-accounts.js";
-import { seedDemo } from "../../seeds/demo.js";
-import { freshDatabase, type TestDatabase } from "../helpers/databases.js";
+import { freshPglite, type TestDatabase } from "../helpers/databases.js";
 import { adminLogin, get, type Browser } from "./http.js";
 import { serve, stop } from "./serve-app.js";
 
@@ -39,8 +38,7 @@ describe("QR save-code downloads of an event", () => {
   });
 
   beforeAll(async () => {
-    db = await freshDatabase("pglite");
-    await seedDemo(db, { now: new Date("2026-06-15T10:00:00Z") });
+    db = await freshPglite("demo");
     ({ base, server } = await serve(db, { NODE_ENV: "test", QR_SECRET, PUBLIC_URL }));
     const eeklo = await db.prisma.municipality.findFirstOrThrow({ where: { name: "Eeklo" } });
     eekloEvent = await db.prisma.event.findFirstOrThrow({ where: { municipalityId: eeklo.id } });
