@@ -18,18 +18,26 @@ export interface PointsOverview {
   balance: number;
   entries: PointsHistoryEntry[];
   /** Pass as `before` to read the next page. */
-  nextBefore?: Date;
+  nextBefore?: HistoryCursor;
+}
+
+/** Where a page of history ends: lines sort by time and then id, so lines of the same moment are never skipped. */
+export interface HistoryCursor {
+  at: Date;
+  id: string;
 }
 
 /** One row per ledger line, or a single row without one when the passholder has none yet. */
 type OverviewRow = (PointsHistoryEntry | { id: null }) & { balance: number };
 
 /** A passholder's balance and ledger lines (check-ins, exchanges, corrections), newest first. */
-export async function pointsOverview(db: Db, input: { passholderId: string; limit?: number; before?: Date }): Promise<PointsOverview> {
+export async function pointsOverview(db: Db, input: { passholderId: string; limit?: number; before?: HistoryCursor }): Promise<PointsOverview> {
   const passholderId = requireUuid(input.passholderId, "passholderId", "PASSHOLDER_NOT_FOUND");
   const limit = Math.min(Math.max(input.limit ?? 50, 1), 200);
   // createdAt is stored as UTC without a zone: compare in UTC whatever the session's time zone.
-  const before = input.before ? Prisma.sql`AND t."createdAt" < (${input.before.toISOString()}::timestamptz AT TIME ZONE 'UTC')` : Prisma.empty;
+  const before = input.before
+    ? Prisma.sql`AND (t."createdAt", t."id") < (${input.before.at.toISOString()}::timestamptz AT TIME ZONE 'UTC', ${requireUuid(input.before.id, "before", "VALIDATION")}::uuid)`
+    : Prisma.empty;
   // One round trip on the portal's busiest page. The lookups sit in laterals of their own (OFFSET 0 keeps
   // them apart) so planning stays small next to running it.
   const rows = await db.$queryRaw<OverviewRow[]>`
@@ -65,5 +73,9 @@ export async function pointsOverview(db: Db, input: { passholderId: string; limi
   if (!first) throw new CardSystemError("PASSHOLDER_NOT_FOUND", { field: "passholderId" });
   const lines = rows.filter((row): row is PointsHistoryEntry & { balance: number } => row.id !== null);
   const entries = lines.slice(0, limit).map(({ id, at, type, amount, what, where }): PointsHistoryEntry => ({ id, at, type, amount, what, where }));
-  return { balance: first.balance, entries, nextBefore: lines.length > limit ? entries.at(-1)?.at : undefined };
+  return { balance: first.balance, entries, nextBefore: lines.length > limit ? cursorOf(entries.at(-1)!) : undefined };
+}
+
+function cursorOf(entry: PointsHistoryEntry): HistoryCursor {
+  return { at: entry.at, id: entry.id };
 }

@@ -31,6 +31,22 @@ describe.each(databaseKinds)("points and postal codes on %s", (kind) => {
     await expectRefusal(pointsOverview(t.db.prisma, { passholderId: "nope" }), "PASSHOLDER_NOT_FOUND");
   });
 
+  it("pages through lines of the same moment without skipping or repeating one", async () => {
+    const passholder = await createPassholder(t.db.prisma, t.world);
+    const at = new Date(t.world.now.getTime() - 5000);
+    for (const note of ["een", "twee", "drie", "vier", "vijf"]) {
+      await t.db.prisma.$transaction((tx) => recordPoints(tx, { passholderId: passholder.id, type: "CHECKIN", amount: 1, note, at }));
+    }
+    const seen: string[] = [];
+    let before: Awaited<ReturnType<typeof pointsOverview>>["nextBefore"];
+    do {
+      const page = await pointsOverview(t.db.prisma, { passholderId: passholder.id, limit: 2, before });
+      seen.push(...page.entries.map((entry) => entry.what));
+      before = page.nextBefore;
+    } while (before);
+    expect(seen.sort()).toEqual(["drie", "een", "twee", "vier", "vijf"]);
+  });
+
   it("never lets the balance go below zero", async () => {
     const passholder = await createPassholder(t.db.prisma, t.world);
     const refusal = await expectRefusal(
