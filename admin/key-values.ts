@@ -1,10 +1,10 @@
 import type { Filter } from "adminjs";
+import { isUuid } from "../core/validation/ids.js";
 import type { DatamodelField, DatamodelModel } from "./datamodel.js";
 
 // Ids and filter values arrive from addresses a user can type: a value that cannot exist in its column
 // (a word where a number or UUID belongs, a date that is no date) finds nothing, instead of a database error.
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DIGITS = /^-?\d{1,19}$/;
 const INT_MAX = 2 ** 31 - 1;
 const BIGINT_MAX = 2n ** 63n - 1n;
@@ -21,7 +21,7 @@ export function columnValue(field: DatamodelField | undefined, part: string): un
       return Number.isNaN(date.getTime()) ? undefined : date;
     }
     case "String":
-      return field.nativeType?.[0] === "Uuid" && !UUID.test(part) ? undefined : part;
+      return field.nativeType?.[0] === "Uuid" && !isUuid(part) ? undefined : part;
     default:
       return part;
   }

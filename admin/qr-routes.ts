@@ -1,6 +1,7 @@
 import type { ActionContext } from "adminjs";
 import express, { type Request, type Response } from "express";
 import type { Database } from "../core/db/database.js";
+import { isUuid } from "../core/validation/ids.js";
 import type { Config } from "../server/config.js";
 import { actorOf } from "./access/actor.js";
 import { roleMay } from "./access/permissions.js";
@@ -9,7 +10,6 @@ import { saveCodePoster } from "./qr-poster.js";
 import { eventSaveCodeUrl, qrPng, qrSvg } from "./qr-save-code.js";
 
 const BASE = "/qr-spaarcode";
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Where the downloads of one event's save-code live, below the backoffice's root path. */
 export function saveCodePaths(rootPath: string, eventId: string) {
@@ -33,7 +33,7 @@ export function saveCodeRoutes({ config, db }: { config: Config; db: Database })
       return null;
     }
     const id = String(req.params.eventId);
-    const event = UUID.test(id) ? await db.prisma.event.findFirst({ where: { AND: [{ id }, scope] }, include: { municipality: true } }) : null;
+    const event = isUuid(id) ? await db.prisma.event.findFirst({ where: { AND: [{ id }, scope] }, include: { municipality: true } }) : null;
     if (!event) res.status(404).type("text/plain").send("Dit evenement bestaat niet of valt buiten jouw gemeente.");
     else res.set("Cache-Control", "private, no-store");
     return event;

@@ -2,6 +2,10 @@ import { CardSystemError, type ErrorCode } from "../errors.js";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
 /** An id from a URL or form must have the right shape before it reaches the database; otherwise it is simply not found. */
 export function requireUuid(value: unknown, field: string, notFound: ErrorCode): string {
   if (typeof value !== "string" || !UUID.test(value)) throw new CardSystemError(notFound, { field });
