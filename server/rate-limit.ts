@@ -20,15 +20,21 @@ export class RateLimiter {
     return rules.some((rule) => (rows.find((row) => row.key === rule.key)?.count ?? 0) >= rule.limit);
   }
 
-  async hit(keys: string[], now = new Date()): Promise<void> {
+  /**
+   * Counts one hit on every key; returns each key's count including this hit. The count comes from the same
+   * statement that raises it, so parallel hits each see a different number and none is judged by a later one.
+   */
+  async hit(keys: string[], now = new Date()): Promise<number[]> {
     const windowStart = this.windowOf(now);
+    const counts: number[] = [];
     for (const key of keys) {
-      await this.db.prisma.rateLimit.upsert({
-        where: { key_windowStart: { key, windowStart } },
-        create: { key, windowStart, count: 1 },
-        update: { count: { increment: 1 } },
-      });
+      const [row] = await this.db.prisma.$queryRaw<{ count: number }[]>`
+        INSERT INTO "RateLimit" ("key", "windowStart", "count") VALUES (${key}, ${windowStart}, 1)
+        ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimit"."count" + 1
+        RETURNING "count"`;
+      counts.push(row!.count);
     }
+    return counts;
   }
 
   private windowOf(now: Date): Date {

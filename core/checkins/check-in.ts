@@ -47,15 +47,15 @@ export async function checkIn(db: Db, input: CheckInInput): Promise<CheckInResul
         await counterWithPermission(tx, requireIntId(input.counterId, "counterId", "COUNTER_NOT_FOUND"), ["CHECKIN_TICKET"], "COUNTER_MAY_NOT_CHECKIN");
       }
 
+      const limitReached = () =>
+        new CardSystemError("CHECKIN_LIMIT_REACHED", { details: { limit: event.checkinLimit, period: event.checkinLimitPeriod } });
+      const counted = { eventId: event.id, passholderId: card.passholderId, periodKey: periodKey(event.checkinLimitPeriod, at), corrected: false };
+      // A repeated scan is refused before it queues for the passholder's lock, so a storm of scans does not
+      // serialise behind it; only a check-in that may still fit takes the lock and counts again.
+      if ((await tx.checkin.count({ where: counted })) >= event.checkinLimit) throw limitReached();
       await lockPassholder(tx, card.passholderId);
-      const key = periodKey(event.checkinLimitPeriod, at);
-      const taken = await tx.checkin.findMany({
-        where: { eventId: event.id, passholderId: card.passholderId, periodKey: key, corrected: false },
-        select: { slot: true },
-      });
-      if (taken.length >= event.checkinLimit) {
-        throw new CardSystemError("CHECKIN_LIMIT_REACHED", { details: { limit: event.checkinLimit, period: event.checkinLimitPeriod } });
-      }
+      const taken = await tx.checkin.findMany({ where: counted, select: { slot: true } });
+      if (taken.length >= event.checkinLimit) throw limitReached();
       const checkin = await tx.checkin.create({
         data: {
           eventId: event.id,
@@ -65,7 +65,7 @@ export async function checkIn(db: Db, input: CheckInInput): Promise<CheckInResul
           pillarId: input.pillarId,
           channel: input.channel,
           points: event.points,
-          periodKey: key,
+          periodKey: counted.periodKey,
           slot: Math.max(0, ...taken.map((row) => row.slot)) + 1,
           checkedInAt: at,
         },

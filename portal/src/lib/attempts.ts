@@ -13,11 +13,10 @@ export const limits = {
 } as const;
 
 /**
- * Counts one attempt on every key, then refuses when any is over its limit. Counting first (an atomic
- * increment each) means parallel attempts cannot all slip under the limit.
+ * Counts one attempt on every key and refuses when this attempt's own count is over a limit: parallel attempts
+ * cannot all slip under the limit, nor refuse each other while it is not reached.
  */
 export async function countAttempt(db: Database, rules: RateLimitRule[]): Promise<void> {
-  const limiter = new RateLimiter(db, WINDOW_MS);
-  await limiter.hit(rules.map((rule) => rule.key));
-  if (await limiter.isOver(rules.map((rule) => ({ key: rule.key, limit: rule.limit + 1 })))) throw new CardSystemError("TOO_MANY_ATTEMPTS");
+  const counts = await new RateLimiter(db, WINDOW_MS).hit(rules.map((rule) => rule.key));
+  if (rules.some((rule, i) => counts[i]! > rule.limit)) throw new CardSystemError("TOO_MANY_ATTEMPTS");
 }
