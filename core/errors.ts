@@ -62,6 +62,7 @@ export const errorCatalogue = {
   MAIL_SETTINGS_MISSING: { status: 409, nl: "Voor deze mail ontbreken gegevens in de instellingen.", en: "Settings needed for this mail are missing." },
   EMAIL_NOT_FOUND: { status: 404, nl: "Deze mail is niet gekend.", en: "This mail is unknown." },
   AGREEMENT_FILE_INVALID: { status: 400, nl: "De overeenkomst moet een pdf, png of jpg zijn van hoogstens 10 MB.", en: "The agreement must be a PDF, PNG or JPG file of at most 10 MB." },
+  BUSY: { status: 503, nl: "Het is nu erg druk. Probeer het zo meteen opnieuw.", en: "It is very busy right now. Please try again in a moment." },
   CONFLICT: { status: 409, nl: "Deze wijziging botst met een andere wijziging. Probeer opnieuw.", en: "This change conflicts with another change. Please try again." },
 } as const satisfies Record<string, { status: number; nl: string; en: string }>;
 

@@ -1,12 +1,24 @@
 import { Prisma, type PrismaClient } from "@prisma/client";
+import { CardSystemError } from "./errors.js";
 
 export type Tx = Prisma.TransactionClient;
 /** What every use case accepts: the client, or a transaction it should join. */
 export type Db = PrismaClient | Tx;
 
-/** Runs `work` in a transaction, or inside the caller's transaction when given one. */
-export function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return "$transaction" in db ? db.$transaction(work) : work(db);
+/**
+ * Runs `work` in a transaction, or inside the caller's transaction when given one. When every connection stays
+ * busy past the wait limit the caller gets BUSY (503, "try again"), not the driver's own error.
+ */
+export async function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
+  if (!("$transaction" in db)) return work(db);
+  try {
+    return await db.$transaction(work);
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2028" && /unable to start a transaction/i.test(error.message)) {
+      throw new CardSystemError("BUSY");
+    }
+    throw error;
+  }
 }
 
 /** True when a unique constraint (or unique index) was violated, optionally only the one named. */
