@@ -1,4 +1,4 @@
-import type { Checkin, CheckinChannel } from "@prisma/client";
+import type { CardSystem, Checkin, CheckinChannel, Event } from "@prisma/client";
 import { findActiveCard, findActiveCardOfPassholder } from "../cards/find-card.js";
 import { counterWithPermission } from "../counters/require-permission.js";
 import { CardSystemError } from "../errors.js";
@@ -11,6 +11,8 @@ import { windowState } from "./checkin-window.js";
 
 export interface CheckInInput {
   eventId: string;
+  /** The event with its card system when the caller has just read it (a QR scan does), saving a second read. */
+  event?: Event & { cardSystem: CardSystem };
   /** At a counter or pillar the card is scanned; in the portal the signed-in passholder is known. */
   cardNumber?: string;
   passholderId?: string;
@@ -38,7 +40,7 @@ export async function checkIn(db: Db, input: CheckInInput): Promise<CheckInResul
       const card = input.cardNumber
         ? await findActiveCard(tx, input.cardNumber)
         : await findActiveCardOfPassholder(tx, requirePassholderId(input.passholderId));
-      const event = await tx.event.findUnique({ where: { id: eventId }, include: { cardSystem: true } });
+      const event = input.event?.id === eventId ? input.event : await tx.event.findUnique({ where: { id: eventId }, include: { cardSystem: true } });
       if (!event) throw new CardSystemError("EVENT_NOT_FOUND", { field: "eventId" });
       if (event.cancelled) throw new CardSystemError("EVENT_CANCELLED", { field: "eventId" });
       if (windowState(event, event.cardSystem, at) !== "OPEN") throw new CardSystemError("CHECKIN_NOT_OPEN", { field: "eventId" });

@@ -22,5 +22,5 @@ export async function checkInWithSaveCode(db: Db, input: SaveCodeCheckInInput): 
   if (event.saveCodeVersion !== claims.version || event.cancelled || windowState(event, event.cardSystem, at) === "EXPIRED") {
     throw new CardSystemError("SAVE_CODE_EXPIRED", { field: "code" });
   }
-  return checkIn(db, { eventId: event.id, passholderId: input.passholderId, channel: "QR", at, actor: "pashouder (QR-code)" });
+  return checkIn(db, { eventId: event.id, event, passholderId: input.passholderId, channel: "QR", at, actor: "pashouder (QR-code)" });
 }
