@@ -160,8 +160,11 @@ export class PrismaResource extends Resource {
     const scope = this.fixedWithin(readScope(actor, this.model.name));
     if (!scope || ids.length === 0) return [];
     const idField = this.idProperty.path();
-    const rows = this.compositeKey
-      ? await this.delegate().findMany({ where: and({ OR: ids.flatMap((id) => this.keyWhere(id) ?? []) }, scope) })
+    const keys = this.compositeKey && compositeIds(ids, this.compositeKey.fields.length).flatMap((id) => this.keyWhere(id) ?? []);
+    // Prisma reads an empty OR inside AND as no condition at all: without one valid key there is no row, not every row.
+    if (keys && keys.length === 0) return [];
+    const rows = keys
+      ? await this.delegate().findMany({ where: and({ OR: keys }, scope) })
       : [...(await this.readsOf(context).byId(this.model.name, idField, ids.map((id) => this.keyValue(idField, String(id))).filter((key) => key !== undefined), scope)).values()];
     return this.titled(actor, this.visibleTo(actor, rows.map((row) => new BaseRecord(this.prepareReturnValues(row), this))), context);
   }
@@ -470,6 +473,13 @@ function scoped(delegate: Delegate, scope: Where): ListDelegate {
     findMany: (args) => delegate.findMany({ ...args, where: and(args.where ?? {}, scope) }),
     count: (args) => delegate.count({ ...args, where: and(args.where ?? {}, scope) }),
   };
+}
+
+/** AdminJS splits a bulk action's ids at every comma, also inside a composite id "a,b": put the parts back in order. */
+function compositeIds(ids: Array<string | number>, width: number): string[] {
+  const parts = ids.map(String).join(",").split(",");
+  if (parts.length % width !== 0) return [];
+  return Array.from({ length: parts.length / width }, (_, index) => parts.slice(index * width, (index + 1) * width).join(","));
 }
 
 function notYours(): ForbiddenError {

@@ -11,7 +11,9 @@ export function auditTrailAction(model: string): Partial<Action<ActionResponse>>
     actionType: "record",
     icon: "Clock",
     component: false,
-    isAccessible: ({ currentAdmin }: ActionContext) => roleMay((currentAdmin as { role?: Role } | undefined)?.role, "AuditLog", "list"),
+    // Also only where the record itself may be shown: a model closed as rows (e.g. agreements) is not opened this way.
+    isAccessible: ({ currentAdmin, resource, record }: ActionContext) =>
+      roleMay((currentAdmin as { role?: Role } | undefined)?.role, "AuditLog", "list") && resource.decorate().actions.show?.isAccessible(currentAdmin, record) === true,
     handler: async (_request, _response, context: ActionContext): Promise<RecordActionResponse> => {
       const record = context.record!;
       const filters = new URLSearchParams({ "filters.resource": model, "filters.recordId": String(record.id()) });

@@ -1,6 +1,9 @@
 // A served app on the demo region, for the backoffice's role, scope and audit tests.
 import { demoAccounts } from "../../seeds/demo-accounts.js";
-import { freshPglite, type TestDatabase } from "../helpers/databases.js";
+import type { DatabaseKind } from "../../core/db/database.js";
+import { seedDemo } from "../../seeds/demo.js";
+import { freshDatabase, freshPglite, type TestDatabase } from "../helpers/databases.js";
+import { DEMO_NOW } from "../helpers/demo-now.js";
 import { adminLogin, get, postForm, type Browser } from "./http.js";
 import { serve, stop } from "./serve-app.js";
 
@@ -35,13 +38,15 @@ async function answer(response: Response): Promise<ApiAnswer> {
 }
 
 /** The demo backoffice with the coordinator and Eeklo's administrator signed in, as most backoffice tests start. */
-export async function signedInDemo(): Promise<{ app: DemoBackoffice; coordinator: Browser; eeklo: Browser }> {
-  const app = await demoBackoffice();
+export async function signedInDemo(kind: DatabaseKind = "pglite"): Promise<{ app: DemoBackoffice; coordinator: Browser; eeklo: Browser }> {
+  const app = await demoBackoffice(kind);
   return { app, coordinator: await app.signIn("COORDINATOR"), eeklo: await app.signIn("MUNICIPAL_ADMIN") };
 }
 
-export async function demoBackoffice(): Promise<DemoBackoffice> {
-  const db = await freshPglite("demo");
+/** On PGlite a copy of the run's seeded template; on PostgreSQL a fresh database seeded the same way. */
+export async function demoBackoffice(kind: DatabaseKind = "pglite"): Promise<DemoBackoffice> {
+  const db = kind === "pglite" ? await freshPglite("demo") : await freshDatabase(kind);
+  if (kind !== "pglite") await seedDemo(db, { now: DEMO_NOW });
   const { base, server } = await serve(db);
   const municipality = async (name: string) => (await db.prisma.municipality.findFirstOrThrow({ where: { name } })).id;
   return {
