@@ -1,7 +1,6 @@
 import pg from "pg";
-import type { Datamodel } from "../admin/datamodel.js";
 import { get, type Browser } from "../tests/server/http.js";
-import { municipalScopeSql, type BenchRole, type ListCase } from "./list-cases.js";
+import type { BenchRole, ListCase } from "./list-cases.js";
 import { measure, type Timing, type TimingOptions } from "./measure.js";
 
 export interface ListResult {
@@ -12,7 +11,8 @@ export interface ListResult {
   total: number;
   endpoint: Timing;
   raw: Timing;
-  rawSql: string;
+  /** The statements the endpoint sent for the page, replayed as the raw baseline. */
+  rawSql: string[];
   ratio: number;
 }
 
@@ -23,16 +23,21 @@ interface ListMeta {
   direction?: "asc" | "desc";
 }
 
+/** One statement as the endpoint sent it to PostgreSQL. */
+interface Statement {
+  text: string;
+  values?: unknown[];
+  rowMode?: string;
+}
+
 export interface ListBench {
   base: string;
   browsers: Record<BenchRole, Browser>;
-  municipalityId: number;
   databaseUrl: string;
-  datamodel: Datamodel;
   timing: TimingOptions;
 }
 
-/** Each list page as each role opens it, against the same page's rows read by plain SQL on its own connection. */
+/** Each list page as each role opens it, against the same page's statements replayed by plain pg on its own connection. */
 export async function benchLists(bench: ListBench, cases: ListCase[], onResult: (result: ListResult) => void): Promise<ListResult[]> {
   const raw = new pg.Client({ connectionString: bench.databaseUrl });
   await raw.connect();
@@ -48,11 +53,19 @@ export async function benchLists(bench: ListBench, cases: ListCase[], onResult: 
           if (response.status !== 200 || !body.meta) throw new Error(`${path} as ${role} answered ${response.status}`);
           return body.meta;
         };
-        const meta = await open();
-        const query = pageSql(bench, listCase, role, meta);
+        const { result: meta, statements } = await recordStatements(open);
         const endpoint = await measure(open, bench.timing);
-        const rawTiming = await measure(() => raw.query(query.sql, query.params), bench.timing);
-        const result = { case: listCase.name, role, path, total: meta.total, endpoint, raw: rawTiming, rawSql: query.sql, ratio: endpoint.p95 / rawTiming.p95 };
+        const rawTiming = await measure(() => replay(raw, statements), bench.timing);
+        const result = {
+          case: listCase.name,
+          role,
+          path,
+          total: meta.total,
+          endpoint,
+          raw: rawTiming,
+          rawSql: statements.map((statement) => statement.text),
+          ratio: endpoint.p95 / rawTiming.p95,
+        };
         results.push(result);
         onResult(result);
       }
@@ -63,20 +76,26 @@ export async function benchLists(bench: ListBench, cases: ListCase[], onResult: 
   return results;
 }
 
-/** The first page the endpoint answered, in SQL: same WHERE (scope and filter), ORDER BY and LIMIT. */
-function pageSql(bench: ListBench, listCase: ListCase, role: BenchRole, meta: ListMeta): { sql: string; params: unknown[] } {
-  const model = bench.datamodel.models.find((candidate) => candidate.name === listCase.resource);
-  if (!model) throw new Error(`no model ${listCase.resource}`);
-  const params = [...listCase.where.params];
-  const conditions = listCase.where.sql ? [listCase.where.sql] : [];
-  if (role === "MUNICIPAL_ADMIN") {
-    params.push(bench.municipalityId);
-    conditions.push(municipalScopeSql(listCase.resource, `$${params.length}`));
+/**
+ * Runs `work` while noting every statement any pg client of this process sends: the in-process server's own
+ * queries for one page, exactly as Prisma wrote them (session, rows, total, references).
+ */
+async function recordStatements<T>(work: () => Promise<T>): Promise<{ result: T; statements: Statement[] }> {
+  const statements: Statement[] = [];
+  const original = pg.Client.prototype.query;
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    const [first, second] = args as [string | Statement, unknown[] | undefined];
+    statements.push(typeof first === "string" ? { text: first, values: second } : { text: first.text, values: first.values, rowMode: first.rowMode });
+    return (original as (...params: unknown[]) => unknown).apply(this, args);
+  } as typeof original;
+  try {
+    return { result: await work(), statements };
+  } finally {
+    pg.Client.prototype.query = original;
   }
-  // Sorting by a reference sorts by its key; the foreign key column gives the same order.
-  const sortField = model.fields.find((field) => field.name === meta.sortBy);
-  const sortColumn = sortField?.relationFromFields?.[0] ?? sortField?.name ?? "id";
-  const where = conditions.length ? ` WHERE ${conditions.join(" AND ")}` : "";
-  const direction = meta.direction === "desc" ? "DESC" : "ASC";
-  return { sql: `SELECT * FROM "${model.dbName ?? model.name}"${where} ORDER BY "${sortColumn}" ${direction} LIMIT ${meta.perPage} OFFSET 0`, params };
+}
+
+/** The page's statements again, one after another on one plain connection: the page without the software around it. */
+async function replay(client: pg.Client, statements: Statement[]): Promise<void> {
+  for (const statement of statements) await client.query(statement);
 }

@@ -2,14 +2,12 @@ import type { SqlRunner } from "../core/db/database.js";
 
 export type BenchRole = "COORDINATOR" | "MUNICIPAL_ADMIN";
 
-/** A backoffice list page: the AdminJS filter it sends, and the same rows' WHERE in plain SQL. */
+/** A backoffice list page: the AdminJS filter it sends. */
 export interface ListCase {
   name: string;
   resource: string;
   /** AdminJS list query parameters without page and sort, e.g. { "filters.lastName": "Peeters" }. */
   filters: Record<string, string>;
-  /** The filter as SQL over the resource's table ("" for none), with its parameters from $1 on. */
-  where: { sql: string; params: unknown[] };
 }
 
 /** Values that make the filters realistic on this database: found in its data, inside the municipality. */
@@ -21,63 +19,23 @@ export interface ListParameters {
   period: { from: Date; to: Date };
 }
 
-const none = { sql: "", params: [] };
-
 export function listCases(p: ListParameters): ListCase[] {
   return [
-    { name: "Pashouders", resource: "Passholder", filters: {}, where: none },
-    { name: "Check-ins", resource: "Checkin", filters: {}, where: none },
-    { name: "Toegekende kansentarieven", resource: "TicketSale", filters: {}, where: none },
-    { name: "Opgenomen voordelen", resource: "Redemption", filters: {}, where: none },
-    { name: "Evenementen", resource: "Event", filters: {}, where: none },
-    {
-      name: "Pashouders op naam",
-      resource: "Passholder",
-      filters: { "filters.lastName": p.lastName },
-      where: { sql: `"lastName" ILIKE '%' || $1 || '%'`, params: [p.lastName] },
-    },
-    {
-      name: "Pashouders per gemeente",
-      resource: "Passholder",
-      filters: { "filters.municipality": String(p.municipalityId) },
-      where: { sql: `"municipalityId" = $1`, params: [p.municipalityId] },
-    },
-    {
-      name: "Check-ins per evenement",
-      resource: "Checkin",
-      filters: { "filters.event": p.eventId },
-      where: { sql: `"eventId" = $1`, params: [p.eventId] },
-    },
+    { name: "Pashouders", resource: "Passholder", filters: {} },
+    { name: "Check-ins", resource: "Checkin", filters: {} },
+    { name: "Toegekende kansentarieven", resource: "TicketSale", filters: {} },
+    { name: "Opgenomen voordelen", resource: "Redemption", filters: {} },
+    { name: "Evenementen", resource: "Event", filters: {} },
+    { name: "Pashouders op naam", resource: "Passholder", filters: { "filters.lastName": p.lastName } },
+    { name: "Pashouders per gemeente", resource: "Passholder", filters: { "filters.municipality": String(p.municipalityId) } },
+    { name: "Check-ins per evenement", resource: "Checkin", filters: { "filters.event": p.eventId } },
     {
       name: "Check-ins per periode",
       resource: "Checkin",
       filters: { "filters.checkedInAt~~from": p.period.from.toISOString(), "filters.checkedInAt~~to": p.period.to.toISOString() },
-      // Timestamps are stored in UTC without a zone, as Prisma writes them.
-      where: { sql: `"checkedInAt" BETWEEN $1 AND $2`, params: [p.period.from, p.period.to].map((at) => at.toISOString().slice(0, -1)) },
     },
-    {
-      name: "Kansentarieven per balie",
-      resource: "TicketSale",
-      filters: { "filters.counter": String(p.counterId) },
-      where: { sql: `"counterId" = $1`, params: [p.counterId] },
-    },
+    { name: "Kansentarieven per balie", resource: "TicketSale", filters: { "filters.counter": String(p.counterId) } },
   ];
-}
-
-/** What a municipal administrator's scope adds to each resource's WHERE, as admin/access/scope.ts defines it. */
-export function municipalScopeSql(resource: string, param: string): string {
-  switch (resource) {
-    case "Passholder":
-    case "Event":
-      return `"municipalityId" = ${param}`;
-    case "Checkin":
-    case "TicketSale":
-      return `"eventId" IN (SELECT id FROM "Event" WHERE "municipalityId" = ${param})`;
-    case "Redemption":
-      return `"passholderId" IN (SELECT id FROM "Passholder" WHERE "municipalityId" = ${param})`;
-    default:
-      throw new Error(`no municipal scope written for ${resource}`);
-  }
 }
 
 /**

@@ -24,7 +24,8 @@ export async function measure(work: () => Promise<unknown>, options: TimingOptio
   return { p50: percentile(samples, 50), p95: percentile(samples, 95), runs: samples.length };
 }
 
-function percentile(sorted: number[], p: number): number {
+/** Nearest-rank percentile of ascending samples. */
+export function percentile(sorted: number[], p: number): number {
   const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
   return sorted[Math.min(rank, sorted.length) - 1] ?? Number.NaN;
 }

@@ -1,3 +1,4 @@
+import type { PrismaClient } from "@prisma/client";
 import { requestSignInLink } from "../core/portal/sign-in-links.js";
 import type { Database } from "../core/db/database.js";
 import { pageJavaScript } from "../portal/page-javascript.js";
@@ -43,8 +44,8 @@ async function busiestPassholder(db: Database): Promise<{ id: string; email: str
 }
 
 /** Signs in as the passholder by the link the mail would carry: open it, then press its button. */
-async function signInToPortal(db: Database, base: string, email: string): Promise<Browser> {
-  const link = await requestSignInLink(db.prisma, { email });
+export async function signInToPortal(prisma: PrismaClient, base: string, email: string): Promise<Browser> {
+  const link = await requestSignInLink(prisma, { email });
   if (!link) throw new Error(`no sign-in link for ${email}`);
   const browser: Browser = {};
   const path = `/aanmelden/${link.token}`;
@@ -66,7 +67,7 @@ async function read(base: string, path: string, browser: Browser): Promise<void>
 /** The JavaScript each signed-in portal page ships, and Mijn punten's server render against the portal's stylesheet. */
 export async function benchPortal(db: Database, base: string, timing: TimingOptions): Promise<PortalResult> {
   const passholder = await busiestPassholder(db);
-  const browser = await signInToPortal(db, base, passholder.email);
+  const browser = await signInToPortal(db.prisma, base, passholder.email);
   const javascript: PageJavaScriptResult[] = [];
   for (const { name, path } of PORTAL_PAGES) javascript.push({ page: name, path, ...(await pageJavaScript(base, path, browser.cookie)) });
   const points = await (await get(base, "/punten", browser)).text();

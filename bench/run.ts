@@ -1,6 +1,5 @@
 import os from "node:os";
 import { parseArgs } from "node:util";
-import { loadDatamodel } from "../admin/datamodel.js";
 import { isPostgresUrl, openPostgres } from "../core/db/database.js";
 import { migrate } from "../core/db/migrate.js";
 import { ensurePortalBuild } from "../portal/build.js";
@@ -11,26 +10,51 @@ import { benchLists } from "./backoffice-lists.js";
 import { findListParameters, listCases } from "./list-cases.js";
 import { measure } from "./measure.js";
 import { benchPortal, POINTS_JS_BUDGET_BYTES, portalMisses, RENDER_TARGET_RATIO } from "./portal-pages.js";
-import { LIST_TARGET_MS, listTableHeader, listTableRow, portalTables, writeResults } from "./report.js";
+import { benchCheckinLoadEmbedded, benchCheckinLoadOnPostgres, LOAD_TARGET_P99_MS, LOAD_TARGET_SHARE } from "./checkin-load.js";
+import { LIST_TARGET_MS, LIST_TARGET_RATIO, listTableHeader, listTableRow, loadTable, portalTables, startUpTable, writeResults } from "./report.js";
+import { benchStartUp } from "./start-up.js";
 
 /** Below this the database holds no scale dataset and the figures would say nothing. */
 const MIN_PASSHOLDERS = 100_000;
 
 class BenchRefused extends Error {}
 
-const USAGE = "Gebruik / usage: npm run bench [-- --runs 50] [--warmup 5] [--municipality Eeklo]";
+const USAGE = "Gebruik / usage: npm run bench [-- --runs 50] [--warmup 5] [--municipality Eeklo] [--only lists,portal,load,start] [--connections 100] [--passholders 500] [--events 10]";
+const SECTIONS = ["lists", "portal", "load", "start"] as const;
+type Section = (typeof SECTIONS)[number];
+
+function readOptions() {
+  const options = {
+    runs: { type: "string" },
+    warmup: { type: "string" },
+    municipality: { type: "string" },
+    only: { type: "string" },
+    connections: { type: "string" },
+    passholders: { type: "string" },
+    events: { type: "string" },
+  } as const;
+  let values;
+  try {
+    values = parseArgs({ options, strict: true }).values;
+  } catch {
+    throw new BenchRefused(USAGE);
+  }
+  const counts = {
+    runs: Number(values.runs ?? 50),
+    warmup: Number(values.warmup ?? 5),
+    connections: Number(values.connections ?? 100),
+    passholders: Number(values.passholders ?? 500),
+    events: Number(values.events ?? 10),
+  };
+  const only = (values.only ?? SECTIONS.join(",")).split(",") as Section[];
+  if (!Object.values(counts).every((count) => Number.isInteger(count) && count >= 1) || counts.events < 2) throw new BenchRefused(USAGE);
+  if (!only.every((section) => SECTIONS.includes(section))) throw new BenchRefused(USAGE);
+  return { ...counts, sections: new Set(only), municipality: values.municipality };
+}
 
 async function main(): Promise<number> {
-  const options = { runs: { type: "string" }, warmup: { type: "string" }, municipality: { type: "string" } } as const;
-  const { values } = (() => {
-    try {
-      return parseArgs({ options, strict: true });
-    } catch {
-      throw new BenchRefused(USAGE);
-    }
-  })();
-  const timing = { runs: Number(values.runs ?? 50), warmup: Number(values.warmup ?? 5) };
-  if (!Object.values(timing).every((count) => Number.isInteger(count) && count >= 1)) throw new BenchRefused(USAGE);
+  const options = readOptions();
+  const timing = { runs: options.runs, warmup: options.warmup };
   if (process.env.NODE_ENV === "production") throw new BenchRefused("npm run bench maakt benchmarkaccounts aan en draait niet in productie. / npm run bench creates bench accounts and does not run in production.");
   const url = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL;
   if (!isPostgresUrl(url)) {
@@ -45,7 +69,7 @@ async function main(): Promise<number> {
     const [largest] = await db.query<{ name: string; id: number; passholders: number }>(
       `SELECT m.name, m.id, count(p.id)::int AS passholders FROM "Municipality" m LEFT JOIN "Passholder" p ON p."municipalityId" = m.id
        WHERE $1::text IS NULL OR m.name = $1 GROUP BY m.id ORDER BY 3 DESC, 1 LIMIT 1`,
-      [values.municipality ?? null],
+      [options.municipality ?? null],
     );
     const [{ total } = { total: 0 }] = await db.query<{ total: number }>(`SELECT count(*)::int AS total FROM "Passholder"`);
     if (total < MIN_PASSHOLDERS) {
@@ -54,42 +78,70 @@ async function main(): Promise<number> {
           `This database holds no scale dataset (${total} passholders). Fill it first with: npm run seed:scale -- --passholders 200000`,
       );
     }
-    if (!largest) throw new BenchRefused(`Gemeente "${values.municipality}" bestaat niet. / No such municipality.`);
+    if (!largest) throw new BenchRefused(`Gemeente "${options.municipality}" bestaat niet. / No such municipality.`);
     // The portal's figures are only worth something for the build of the current sources.
     ensurePortalBuild();
+    const database = `${new URL(url).host}${new URL(url).pathname}`;
+    console.log(`Databank: ${database}, ${total} pashouders; gemeente ${largest.name} (${largest.passholders} pashouders).`);
+    const suites: Record<string, unknown> = {};
+    let missed = 0;
     const { base, server } = await serve({ ...db, dispose: () => db.close() });
     try {
-      const browsers = {
-        COORDINATOR: await signInForBench(db.prisma, base, "COORDINATOR", largest.name),
-        MUNICIPAL_ADMIN: await signInForBench(db.prisma, base, "MUNICIPAL_ADMIN", largest.name),
-      };
-      const parameters = await findListParameters(db, largest.id);
-      console.log(`Databank: ${new URL(url).host}${new URL(url).pathname}, ${total} pashouders; gemeente ${largest.name} (${largest.passholders} pashouders).`);
       // On a shared machine the figures mean little without its load and the server's own floor beside them.
       const floor = await measure(() => get(base, "/healthz"), timing);
       const load = { before: os.loadavg()[0]! };
       console.log(`Belasting van de machine (1 min): ${load.before.toFixed(1)} op ${os.cpus().length} kernen; vloer GET /healthz: p50 ${floor.p50.toFixed(1)} ms, p95 ${floor.p95.toFixed(1)} ms.`);
-      console.log(`Backofficelijsten: ${timing.runs} metingen na ${timing.warmup} opwarmrondes; SQL = dezelfde pagina rechtstreeks via pg.\n`);
-      console.log(listTableHeader());
-      const lists = await benchLists(
-        { base, browsers, municipalityId: largest.id, databaseUrl: url, datamodel: await loadDatamodel(), timing },
-        listCases(parameters),
-        (result) => console.log(listTableRow(result)),
-      );
-      console.log(`\nPortaal, aangemeld als de pashouder met de langste historiek: ${timing.runs} metingen na ${timing.warmup} opwarmrondes.\n`);
-      const portal = await benchPortal(db, base, timing);
-      console.log(portalTables(portal));
-      const path = await writeResults(`${new URL(url).host}${new URL(url).pathname}`, {
-        lists: { parameters, timing, targetMs: LIST_TARGET_MS, floor, load: { ...load, after: os.loadavg()[0]! }, results: lists },
-        portal: { timing, targets: { pointsJavaScriptBytes: POINTS_JS_BUDGET_BYTES, renderRatio: RENDER_TARGET_RATIO }, ...portal },
-      });
-      const missed = lists.filter((result) => result.endpoint.p95 > LIST_TARGET_MS).length;
-      const portalMissed = portalMisses(portal);
-      console.log(`\n${missed === 0 ? "Alle lijsten binnen" : `${missed} lijst(en) boven`} ${LIST_TARGET_MS} ms (p95); portaal: ${portalMissed === 0 ? "alle doelen gehaald" : `${portalMissed} doel(en) gemist`}. Resultaten: ${path}`);
-      return missed + portalMissed === 0 ? 0 : 1;
+      if (options.sections.has("lists")) {
+        const browsers = {
+          COORDINATOR: await signInForBench(db.prisma, base, "COORDINATOR", largest.name),
+          MUNICIPAL_ADMIN: await signInForBench(db.prisma, base, "MUNICIPAL_ADMIN", largest.name),
+        };
+        const parameters = await findListParameters(db, largest.id);
+        console.log(`\nBackofficelijsten: ${timing.runs} metingen na ${timing.warmup} opwarmrondes; SQL = dezelfde statements die de pagina stuurde, opnieuw rechtstreeks via pg.\n`);
+        console.log(listTableHeader());
+        const lists = await benchLists(
+          { base, browsers, databaseUrl: url, timing },
+          listCases(parameters),
+          (result) => console.log(listTableRow(result)),
+        );
+        suites.lists = { parameters, timing, targets: { p95Ms: LIST_TARGET_MS, ratio: LIST_TARGET_RATIO }, floor, load: { ...load, after: os.loadavg()[0]! }, results: lists };
+        const slow = lists.filter((result) => result.endpoint.p95 > LIST_TARGET_MS).length;
+        const far = lists.filter((result) => result.ratio > LIST_TARGET_RATIO).length;
+        console.log(`\nLijsten: ${slow} boven ${LIST_TARGET_MS} ms (p95), ${far} boven ${LIST_TARGET_RATIO}× de SQL.`);
+        missed += slow + far;
+      }
+      if (options.sections.has("portal")) {
+        console.log(`\nPortaal, aangemeld als de pashouder met de langste historiek: ${timing.runs} metingen na ${timing.warmup} opwarmrondes.\n`);
+        const portal = await benchPortal(db, base, timing);
+        console.log(portalTables(portal));
+        suites.portal = { timing, targets: { pointsJavaScriptBytes: POINTS_JS_BUDGET_BYTES, renderRatio: RENDER_TARGET_RATIO }, ...portal };
+        missed += portalMisses(portal);
+      }
     } finally {
       stop(server);
     }
+    let postgresStartMs: number | undefined;
+    if (options.sections.has("load")) {
+      const loadOptions = { connections: options.connections, passholders: options.passholders, events: options.events };
+      console.log(
+        `\nQR-sparen onder belasting: autocannon (${loadOptions.connections} verbindingen) tegen een eigen serverproces, ` +
+          `${loadOptions.passholders} aangemelde pashouders × ${loadOptions.events - 1} evenementen (na 1 evenement opwarmen).\n`,
+      );
+      const runs = [await benchCheckinLoadOnPostgres(db, url, largest.id, loadOptions), await benchCheckinLoadEmbedded(loadOptions)];
+      console.log(loadTable(runs));
+      suites.checkinLoad = { targets: { share: LOAD_TARGET_SHARE, p99Ms: LOAD_TARGET_P99_MS }, runs };
+      missed += runs.filter((run) => run.share < LOAD_TARGET_SHARE || run.endpoint.p99 > LOAD_TARGET_P99_MS).length;
+      postgresStartMs = runs[0]!.serverStartMs;
+    }
+    if (options.sections.has("start")) {
+      console.log("\nOpstarten (npm start als eigen proces, tot /healthz 200 antwoordt):\n");
+      const startUp = await benchStartUp();
+      console.log(startUpTable(startUp, postgresStartMs));
+      suites.startUp = { ...startUp, postgresStartMs };
+    }
+    const path = await writeResults(database, suites);
+    console.log(`\n${missed === 0 ? "Alle doelen gehaald." : `${missed} doel(en) gemist.`} Resultaten: ${path}`);
+    return missed === 0 ? 0 : 1;
   } finally {
     await db.close();
   }
