@@ -14,7 +14,8 @@ import type { ScreenHooks } from "./presentation/screen-hooks.js";
 import { titleRules } from "./presentation/title-rules.js";
 import { writeRefusal } from "./write-errors.js";
 import { listTotal } from "./list-count.js";
-import { columnValue, filterValuesFit } from "./key-values.js";
+import { columnValue, filterValuesFit, unfitFormValue } from "./key-values.js";
+import { submittedValuesOf } from "./submitted-values.js";
 
 export interface PrismaResourceArgs {
   model: DatamodelModel;
@@ -31,6 +32,9 @@ export interface PrismaResourceArgs {
   /** Text fields whose list filter matches the whole value, not a part (e.g. the audit trail's record id). */
   exactFilterFields?: string[];
 }
+
+/** Where a create or edit refused as a whole (not for one field) carries its message among the field errors. */
+export const FORM_ERROR = "_form";
 
 /** Path of the synthetic id of models whose primary key spans several fields. */
 export const COMPOSITE_KEY_PATH = "recordKey";
@@ -171,7 +175,7 @@ export class PrismaResource extends Resource {
 
   override async create(params: Record<string, unknown>, context?: Context): Promise<Record<string, unknown>> {
     const { actor, scope } = await this.writer(context);
-    const data = this.prepareParams(this.allowedWrite(params, actor, true));
+    const data = this.prepareParams(this.allowedWrite(params, actor, true, submittedValuesOf(context)));
     return this.refusingBadValues(params, async (tx) => {
       await this.checkReferences(tx, actor, data, null);
       const values = this.prepareReturnValues(await this.delegate(tx).create({ data }));
@@ -184,7 +188,7 @@ export class PrismaResource extends Resource {
 
   override async update(pk: string | number, params: Record<string, unknown> = {}, context?: Context): Promise<Record<string, unknown>> {
     const { actor, scope } = await this.writer(context);
-    const data = this.prepareParams(this.allowedWrite(params, actor, false));
+    const data = this.prepareParams(this.allowedWrite(params, actor, false, submittedValuesOf(context)));
     return this.refusingBadValues(params, async (tx) => {
       const before = await this.rowIn(tx, pk, scope);
       if (!before) throw notYours();
@@ -199,7 +203,7 @@ export class PrismaResource extends Resource {
 
   override async delete(id: string | number, context?: Context): Promise<void> {
     const { actor, scope } = await this.writer(context);
-    await this.refusingBadValues({}, async (tx) => {
+    await this.refusingBadValues(null, async (tx) => {
       const before = await this.rowIn(tx, id, scope);
       if (!before) throw notYours();
       await this.delegate(tx).delete({ where: this.uniqueWhere(id) });
@@ -242,12 +246,19 @@ export class PrismaResource extends Resource {
     return { actor, scope };
   }
 
-  /** Runs a write in one transaction; a value the database refuses comes back as a Dutch error on its field. */
-  private async refusingBadValues<T>(submitted: Record<string, unknown>, write: (tx: Tx) => Promise<T>): Promise<T> {
+  /**
+   * Runs a write in one transaction; a value the database refuses comes back as a Dutch error on its field. A
+   * form (`submitted`) refused as a whole gets its message under FORM_ERROR: AdminJS reports a create or edit
+   * without any field error as saved.
+   */
+  private async refusingBadValues<T>(submitted: Record<string, unknown> | null, write: (tx: Tx) => Promise<T>): Promise<T> {
     try {
       return await this.client.$transaction(write);
     } catch (error) {
-      throw writeRefusal(error, this.model, submitted) ?? error;
+      const refusal = writeRefusal(error, this.model, submitted ?? {});
+      if (!refusal) throw error;
+      if (submitted && Object.keys(refusal.propertyErrors).length === 0) refusal.propertyErrors[FORM_ERROR] = { message: refusal.baseError?.message ?? "" };
+      throw refusal;
     }
   }
 
@@ -291,7 +302,7 @@ export class PrismaResource extends Resource {
    * The submitted values a user may write. Without mayViewInsz an INSZ is neither typed in nor cleared.
    * A municipal administrator's new row lands in their own municipality when none was chosen.
    */
-  private allowedWrite(params: Record<string, unknown>, actor: Actor, isNew: boolean): Record<string, unknown> {
+  private allowedWrite(params: Record<string, unknown>, actor: Actor, isNew: boolean, submitted: Record<string, unknown>): Record<string, unknown> {
     const data = { ...params };
     for (const field of this.derivedFields) delete data[field];
     Object.assign(data, this.screen?.fixed);
@@ -307,25 +318,26 @@ export class PrismaResource extends Resource {
     if (isNew && actor.role === "MUNICIPAL_ADMIN" && placement?.defaultsToOwn && (data[placement.field] ?? "") === "") {
       data[placement.field] = actor.municipalityId;
     }
-    return this.typedValues(data);
+    return this.typedValues(data, submitted);
   }
 
   /**
    * An empty form field means "no value" for anything but text (a number, date, choice or reference left
-   * empty); a number field must hold a number, said in Dutch before the database is asked.
+   * empty); a value its column cannot hold (a word in a number, 30 February, a key no row can have, a NUL
+   * character, a text of a book's length) is refused in Dutch before the database is asked.
    */
-  private typedValues(data: Record<string, unknown>): Record<string, unknown> {
+  private typedValues(data: Record<string, unknown>, submitted: Record<string, unknown>): Record<string, unknown> {
     for (const property of this.properties()) {
       const path = property.path();
       const value = data[path];
-      // AdminJS turns what it cannot read into NaN or an Invalid Date before the resource sees it.
-      const notANumber = ["number", "float"].includes(property.type()) && (Number.isNaN(value) || (typeof value === "string" && !/^\s*-?\d+(\.\d+)?\s*$/.test(value)));
-      const notADate = value instanceof Date && Number.isNaN(value.getTime());
-      if (value === "" && (property.type() !== "string" || property.isEnum())) data[path] = null;
-      else if (notANumber || notADate) {
-        const message = `"${fieldLabelsNl[path] ?? path}" ${notADate ? "is geen geldige datum" : "moet een getal zijn"}.`;
-        throw new ValidationError({ [path]: { message } }, { message });
+      const typed = value !== undefined && typeof submitted[path] === "string" ? submitted[path] : value;
+      if (value === "" && (property.type() !== "string" || property.isEnum())) {
+        data[path] = null;
+        continue;
       }
+      const column = this.model.fields.find((field) => field.name === (property.foreignColumnName() ?? path));
+      const message = unfitFormValue(property.type(), column, typed, fieldLabelsNl[path] ?? path);
+      if (message) throw new ValidationError({ [path]: { message } }, { message });
     }
     return data;
   }

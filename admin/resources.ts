@@ -6,6 +6,7 @@ import type { PrismaResourceArgs } from "./prisma-resource.js";
 import { coreManagedModels, derivedFields, exactFilterFields, formProperties, hiddenModels, historyModels, inszFields, noActions, readOnlyActions, secretFields } from "./resource-rules.js";
 import { accessibleFor, GENERIC_ACTIONS } from "./access/permissions.js";
 import { captureAuditOrigin } from "./audit-origin.js";
+import { captureSubmittedValues } from "./submitted-values.js";
 import { withPasswordField } from "./user-password.js";
 import { checkinActions } from "./actions/checkin-actions.js";
 import { passholderActions } from "./actions/passholder-actions.js";
@@ -90,7 +91,7 @@ const WRITE_ACTIONS: ReadonlySet<string> = new Set(["new", "edit", "delete", "bu
 
 /**
  * Every generic action checks the signed-in user's role on the server (not only by hiding the button);
- * writes also note where the request came from, for the audit row the resource writes.
+ * writes also note where the request came from, for the audit row the resource writes, and what the form posted.
  */
 function withRoleChecks(model: string, options: ResourceOptions): ResourceOptions {
   // The per-action types of AdminJS do not narrow by key; each entry here is a plain action option object.
@@ -102,7 +103,7 @@ function withRoleChecks(model: string, options: ResourceOptions): ResourceOption
     actions[name] = {
       ...action,
       isAccessible: accessibleFor(model, name),
-      ...(WRITE_ACTIONS.has(name) ? { before: [captureAuditOrigin, ...before] } : {}),
+      ...(WRITE_ACTIONS.has(name) ? { before: [captureAuditOrigin, captureSubmittedValues, ...before] } : {}),
     };
   }
   return { ...options, actions: actions as ResourceOptions["actions"] };

@@ -22,6 +22,8 @@ const checkRules: Readonly<Record<string, { field: string; message: string }>> =
     field: "unitsAvailable",
     message: "Beschikbare eenheden en het maximum totaal mogen niet lager zijn dan het aantal opnames dat er al is.",
   },
+  CardSystem_brandColor_hex: { field: "brandColor", message: "Geef de hoofdkleur als kleurcode van 6 tekens, bv. #e6007e." },
+  CardSystem_brandTextColor_hex: { field: "brandTextColor", message: "Geef de tekstkleur als kleurcode van 6 tekens, bv. #ffffff." },
   Card_number_valid: { field: "number", message: "Het kaartnummer is ongeldig: 13 cijfers met een correct controlecijfer." },
   Passholder_points_not_negative: { field: "points", message: "Het puntensaldo mag niet negatief zijn." },
 };

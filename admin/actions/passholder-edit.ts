@@ -3,6 +3,8 @@ import type { ActionContext, ActionRequest, PropertyOptions } from "adminjs";
 import { CardSystemError, isCardSystemError } from "../../core/errors.js";
 import { municipalityForPostalCode } from "../../core/municipalities/municipality-for-postal-code.js";
 import { optionalEmail, requiredDate, requiredText } from "../../core/validation/fields.js";
+import { normalizeInsz } from "../../core/validation/insz.js";
+import { actorOf } from "../access/actor.js";
 import { coreRefusal } from "../write-errors.js";
 import type { Payload } from "./record-action.js";
 
@@ -28,6 +30,8 @@ export function passholderEditRules(client: PrismaClient) {
         if (payload[field] !== undefined) payload[field] = requiredText(payload[field], field, label);
       }
       if (payload.email !== undefined) payload.email = optionalEmail(payload.email) ?? null;
+      // As at registration; without mayViewInsz the resource refuses any INSZ typed in, in its own words.
+      if (typeof payload.insz === "string" && payload.insz.trim() && (await actorOf(client, context))?.mayViewInsz) payload.insz = normalizeInsz(payload.insz);
       if (payload.postalCode !== undefined || payload.city !== undefined) {
         const postalCode = String(value("postalCode") ?? "");
         const { municipality, places } = await municipalityForPostalCode(client, Number(current.cardSystem), postalCode);
@@ -55,9 +59,12 @@ export function passholderEditRules(client: PrismaClient) {
 function checkKansenstatuut(start: unknown, end: unknown): void {
   const filled = (date: unknown) => date !== undefined && date !== null && date !== "";
   if (!filled(start) && !filled(end)) return;
+  const day = (date: unknown, field: string, label: string) => requiredDate(String(date instanceof Date ? date.toISOString() : date).slice(0, 10), field, label);
+  // A date that is no date is named first, before the other one is asked for.
+  if (filled(start)) day(start, "kansenstatuutStart", "Start kansenstatuut");
+  if (filled(end)) day(end, "kansenstatuutEnd", "Einde kansenstatuut");
   if (!filled(start)) throw new CardSystemError("VALIDATION", { field: "kansenstatuutStart", message: "Een kansenstatuut heeft een startdatum." });
   if (!filled(end)) throw new CardSystemError("VALIDATION", { field: "kansenstatuutEnd", message: "Een kansenstatuut heeft een einddatum (standaard 30 april van volgend jaar)." });
-  const day = (date: unknown, field: string, label: string) => requiredDate(String(date instanceof Date ? date.toISOString() : date).slice(0, 10), field, label);
   if (day(end, "kansenstatuutEnd", "Einde kansenstatuut") < day(start, "kansenstatuutStart", "Start kansenstatuut")) {
     throw new CardSystemError("VALIDATION", { field: "kansenstatuutEnd", message: "Het einde van het kansenstatuut mag niet vóór de start liggen." });
   }

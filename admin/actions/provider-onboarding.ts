@@ -29,7 +29,8 @@ function dateField(payload: Payload, field: string): Date | null {
   const value = text(payload, field).trim();
   if (!value) return null;
   const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : new Date(NaN);
-  if (Number.isNaN(date.getTime())) throw new CardSystemError("VALIDATION", { field, message: "Vul een geldige datum in (dd/mm/jjjj)." });
+  // JavaScript rolls 30 February over into March: only a day that reads back the same is a date.
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) throw new CardSystemError("VALIDATION", { field, message: "Vul een geldige datum in (dd/mm/jjjj)." });
   return date;
 }
 

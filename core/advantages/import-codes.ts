@@ -60,9 +60,11 @@ export async function importAdvantageCodes(db: Db, input: ImportAdvantageCodesIn
     }
     if (input.requireUniqueCodes && !advantage.usesUniqueCodes) throw new CardSystemError("ADVANTAGE_NO_UNIQUE_CODES", { field: "advantageId" });
 
-    // The codes as one array parameter: checking a file of many thousands of codes is one statement.
+    // The codes as one array parameter: checking a file of many thousands of codes is one statement. A code with
+    // a NUL character cannot even be compared in PostgreSQL; problemWith names it.
+    const comparable = codes.filter((code) => !code.includes("\u0000"));
     const existing = await tx.$queryRaw<{ code: string }[]>`
-      SELECT "code" FROM "AdvantageCode" WHERE "advantageId" = ${advantageId} AND "code" = ANY(${codes}::text[])`;
+      SELECT "code" FROM "AdvantageCode" WHERE "advantageId" = ${advantageId} AND "code" = ANY(${comparable}::text[])`;
     const rows = rowErrors(codes, firstRow, new Set(existing.map((row) => row.code)));
     if (rows.length > 0) {
       throw new CardSystemError("VALIDATION", {
@@ -98,6 +100,7 @@ function rowErrors(codes: string[], firstRow: number, existing: Set<string>): Co
 function problemWith(code: string, earlierRow: number | undefined, existing: Set<string>): string | undefined {
   if (code.length === 0) return "Lege code.";
   if (code.length > MAX_CODE_LENGTH) return `De code is langer dan ${MAX_CODE_LENGTH} tekens.`;
+  if (code.includes("\u0000")) return "De code bevat een onzichtbaar teken (NUL).";
   if (earlierRow !== undefined) return `Dubbele code: staat ook op rij ${earlierRow}.`;
   if (existing.has(code)) return "Deze code bestaat al voor dit voordeel.";
   return undefined;

@@ -16,6 +16,12 @@ export function optionalText(value: unknown, field: string, label: string, max =
 
 function limitLength(text: string, field: string, label: string, max: number): string {
   if (text.length > max) throw new CardSystemError("VALIDATION", { field, message: `${label} mag hoogstens ${max} tekens lang zijn.` });
+  return storableText(text, field, label);
+}
+
+/** PostgreSQL cannot store a NUL character in text: refused in Dutch before the database answers with an error. */
+export function storableText(text: string, field: string, label: string): string {
+  if (text.includes("\u0000")) throw new CardSystemError("VALIDATION", { field, message: `${label} bevat een onzichtbaar teken (NUL) dat niet bewaard kan worden.` });
   return text;
 }
 

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { CardSystemError } from "../../../core/errors.js";
 
 /** The posted form's fields (Express hands url-encoded forms on as text). */
@@ -28,3 +29,6 @@ export async function refusalOf(response: { status?: number }, work: () => Promi
 
 /** Where to sign in and come back to `path` afterwards. */
 export const signInPath = (path: string) => `/aanmelden?terug=${encodeURIComponent(path)}`;
+
+/** Typed input as part of a rate-limit key: a digest of fixed length, whatever was typed (a NUL character, a book). */
+export const attemptKey = (typed: string) => createHash("sha256").update(typed).digest("base64url");
