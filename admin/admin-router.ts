@@ -103,6 +103,10 @@ export async function createAdminRouter({ config, db }: { config: Config; db: Da
   router.use(saveCodeRoutes({ config, db }));
   router.use(exportRoutes({ admin, db }));
   withPostLogout(router, { loginPath: options.loginPath!, rootPath: ADMIN_ROOT, sessionCookie: { name: cookieName, ...cookie }, csrfCookiePath: ADMIN_ROOT });
+  // AdminJS's "new" action only takes a form post and fails with a 500 on anything else.
+  router.get("/api/resources/:resourceId/actions/new", (_req, res) => {
+    res.status(405).set("Allow", "POST").json({ notice: { type: "error", message: "Een nieuw record maken kan enkel door het formulier te versturen." } });
+  });
   AdminJSExpress.buildAuthenticatedRouter(
     admin,
     { authenticate: createAuthenticate(db), cookieName: sessionOptions.name, cookiePassword: config.sessionSecret },

@@ -26,6 +26,12 @@ describe("tampered backoffice addresses", () => {
     }
   });
 
+  it("answers the new-record action opened as an address (not a form post) with 405 and a Dutch notice", async () => {
+    const answer = await app.getJson(coordinator, "/admin/api/resources/Passholder/actions/new");
+    expect(answer.status).toBe(405);
+    expect(answer.body.notice?.message).toContain("formulier");
+  });
+
   it("answers a filter value of the wrong type with an empty list", async () => {
     for (const query of [
       "Checkin/actions/list?filters.passholder=abc",
