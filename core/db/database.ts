@@ -69,7 +69,28 @@ export async function openPglite(dataDir: string, options: { loadDataDir?: Blob 
 
 // The adapter is typed against an older @prisma/driver-adapter-utils; the runtime protocol is the same.
 export function pgliteAdapter(pglite: PGlite): PrismaPg {
-  return new PrismaPGlite(pglite) as unknown as PrismaPg;
+  return new PrismaPGlite(takingTurns(pglite)) as unknown as PrismaPg;
+}
+
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * PGlite runs every statement on this thread and hands the next queued one on without leaving the microtask
+ * queue: a burst of requests would hold the event loop (new connections, /healthz) until all of them are done.
+ * Here the adapter's statements and transactions queue in turn, and each lets the event loop take a turn first.
+ */
+function takingTurns(pglite: PGlite): PGlite {
+  let last: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = last.then(turn).then(work);
+    last = run.catch(() => undefined);
+    return run;
+  };
+  const fair = Object.create(pglite) as PGlite;
+  fair.query = ((...args: Parameters<PGlite["query"]>) => inTurn(() => pglite.query(...args))) as PGlite["query"];
+  fair.exec = (...args: Parameters<PGlite["exec"]>) => inTurn(() => pglite.exec(...args));
+  fair.transaction = ((...args: Parameters<PGlite["transaction"]>) => inTurn(() => pglite.transaction(...args))) as PGlite["transaction"];
+  return fair;
 }
 
 export interface PgliteDatabase extends Database {
