@@ -48,7 +48,10 @@ describe.skipIf(!chromiumInstalled)("the passholder portal in Chromium", () => {
     const { page } = tab;
     await page.goto(`${portal.base}/sparen`);
     await page.getByLabel("Of kies een foto van de QR-code").setInputFiles(file);
-    await page.waitForURL(/\/sparen\/[\w-]{48}$/);
+    // Decoding the photo runs in the page; on a loaded machine it can take long, and a failure should say what the page showed.
+    await page.waitForURL(/\/sparen\/[\w-]{48}$/, { timeout: 90_000 }).catch(async (error: Error) => {
+      throw new Error(`${error.message}\nThe page showed: ${await page.locator("body").innerText()}`);
+    });
     return (await page.locator(".notice").innerText()).replace(/\s+/g, " ");
   }
 
@@ -80,5 +83,5 @@ describe.skipIf(!chromiumInstalled)("the passholder portal in Chromium", () => {
 
     expect(tab.pageErrors).toEqual([]);
     expect(cspViolations).toEqual([]);
-  });
+  }, 300_000);
 });
