@@ -53,7 +53,9 @@ export async function startServer(env: Record<string, string>, port?: number): P
   const listenPort = port ?? (await freePort());
   const base = `http://127.0.0.1:${listenPort}`;
   const started = performance.now();
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server/start.ts"], {
+  // SERVER_PROFILE=<folder> writes the server's CPU profile there when it stops: where a bench figure comes from.
+  const profile = process.env.SERVER_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.SERVER_PROFILE}`] : [];
+  const child: ChildProcess = spawn(process.execPath, [...profile, "--import", "tsx", "server/start.ts"], {
     cwd: repoRoot,
     // Its own process group, so kill -9 reaches every process it may have started.
     detached: true,
