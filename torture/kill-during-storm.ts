@@ -15,6 +15,12 @@ export interface StormSize {
   killAt: number;
 }
 
+export const STORM_SIZES = {
+  full: { passholders: 400, events: 8, concurrency: 48, killAt: 0.4 },
+  // The same path with a small storm, for the test suite: four server starts take most of its half minute.
+  short: { passholders: 24, events: 4, concurrency: 12, killAt: 0.4 },
+} as const satisfies Record<string, StormSize>;
+
 export interface StormReport {
   kind: DatabaseKind;
   /** Scans sent before the kill. */

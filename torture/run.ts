@@ -1,13 +1,10 @@
 // npm run torture [-- --short]: kill -9 of the real server during a storm of portal check-ins, on PGlite and on PostgreSQL.
 import type { DatabaseKind } from "../core/db/database.js";
 import { DEFAULT_ADMIN_URL } from "./database-under-test.js";
-import { killDuringStorm, type StormReport, type StormSize } from "./kill-during-storm.js";
+import { killDuringStorm, STORM_SIZES, type StormReport } from "./kill-during-storm.js";
 import { killStartedServers } from "./server-process.js";
 
-const FULL: StormSize = { passholders: 400, events: 8, concurrency: 48, killAt: 0.4 };
-// The same path with a small storm: about a minute instead of ten on a busy machine (four server starts dominate).
-const SHORT: StormSize = { passholders: 24, events: 4, concurrency: 12, killAt: 0.4 };
-const size = process.argv.includes("--short") ? SHORT : FULL;
+const size = process.argv.includes("--short") ? STORM_SIZES.short : STORM_SIZES.full;
 const adminUrl = process.env.TORTURE_DATABASE_URL || DEFAULT_ADMIN_URL;
 const kinds: DatabaseKind[] = ["pglite", "postgres"];
 
