@@ -170,7 +170,17 @@ export class PrismaResource extends Resource {
     const rows = keys
       ? await this.delegate().findMany({ where: and({ OR: keys }, scope) })
       : [...(await this.readsOf(context).byId(this.model.name, idField, ids.map((id) => this.keyValue(idField, String(id))).filter((key) => key !== undefined), scope)).values()];
-    return this.titled(actor, this.visibleTo(actor, rows.map((row) => new BaseRecord(this.prepareReturnValues(row), this))), context);
+    const records = this.visibleTo(actor, rows.map((row) => new BaseRecord(this.prepareReturnValues(row), this)));
+    // A bulk action takes the whole selection or nothing: an id out of reach (another municipality's row, a
+    // tampered list) refuses it as not found, instead of dropping out of the selection unnoticed.
+    if (context?.action?.isBulkType() && !this.coversSelection(ids, records)) return [];
+    return this.titled(actor, records, context);
+  }
+
+  private coversSelection(ids: Array<string | number>, records: BaseRecord[]): boolean {
+    const found = new Set(records.map((record) => String(record.id())));
+    const wanted = this.compositeKey ? compositeIds(ids, this.compositeKey.fields.length) : ids.map(String);
+    return wanted.every((id) => found.has(id));
   }
 
   override async create(params: Record<string, unknown>, context?: Context): Promise<Record<string, unknown>> {

@@ -106,13 +106,18 @@ describe("backoffice scope of a municipal administrator (Eeklo)", () => {
     expect(await eekloAudits()).toBe(auditsBefore);
   });
 
-  it("bulk-deletes only the Eeklo records among the ids given", async () => {
+  it("refuses a bulk delete as a whole when one of its ids is another municipality's record, and deletes the Eeklo record alone", async () => {
     const own = await app.db.prisma.pillar.create({ data: { cid: "ZUIL-EEKLO-TEST", name: "Testzuil Eeklo", municipalityId: app.eeklo } });
     const foreign = await app.db.prisma.pillar.findFirstOrThrow({ where: { municipalityId: app.assenede } });
-    const bulk = await app.postJson(eeklo, `${API}/Pillar/bulk/bulkDelete?recordIds=${own.id},${foreign.id}`);
-    expect(bulk.body.notice?.type).toBe("success");
-    expect(await app.db.prisma.pillar.findUnique({ where: { id: own.id } })).toBeNull();
+    const mixed = await app.postJson(eeklo, `${API}/Pillar/bulk/bulkDelete?recordIds=${own.id},${foreign.id}`);
+    expect(mixed.status).toBe(404);
+    expect(mixed.body.notice?.message).toContain("niet gevonden");
+    expect(await app.db.prisma.pillar.findUnique({ where: { id: own.id } })).not.toBeNull();
     expect(await app.db.prisma.pillar.findUnique({ where: { id: foreign.id } })).not.toBeNull();
+
+    const alone = await app.postJson(eeklo, `${API}/Pillar/bulk/bulkDelete?recordIds=${own.id}`);
+    expect(alone.body.notice?.type).toBe("success");
+    expect(await app.db.prisma.pillar.findUnique({ where: { id: own.id } })).toBeNull();
   });
 
   it("cannot create or move a counter into another municipality", async () => {
