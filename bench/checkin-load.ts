@@ -53,7 +53,8 @@ interface Prepared {
 
 type Query = (sql: string, params: unknown[]) => Promise<unknown>;
 
-const secrets = () => ({ SESSION_SECRET: randomBytes(32).toString("hex"), QR_SECRET: randomBytes(32).toString("hex") });
+/** Fresh secrets for a spawned server: its sessions and save-codes are good for this run only. */
+export const serverSecrets = () => ({ SESSION_SECRET: randomBytes(32).toString("hex"), QR_SECRET: randomBytes(32).toString("hex") });
 
 /** Events of the municipality that are open for saving right now, created for this run. */
 async function openEvents(db: Database, municipalityId: number, count: number, label: string): Promise<string[]> {
@@ -100,7 +101,8 @@ async function fire(base: string, scans: Scan[], connections: number) {
   let next = 0;
   return autocannon({
     url: base,
-    connections,
+    // autocannon refuses more connections than requests.
+    connections: Math.min(connections, scans.length),
     amount: scans.length,
     requests: [
       {
@@ -192,7 +194,7 @@ export async function benchCheckinLoadOnPostgres(db: Database, databaseUrl: stri
   const dataDir = await mkdtemp(join(tmpdir(), "uitpas-bench-load-"));
   let measured;
   try {
-    measured = await loadServer({ DATABASE_URL: databaseUrl, DATA_DIR: dataDir, ...secrets() }, prepared, countIn(db), options.connections);
+    measured = await loadServer({ DATABASE_URL: databaseUrl, DATA_DIR: dataDir, ...serverSecrets() }, prepared, countIn(db), options.connections);
   } finally {
     await rm(dataDir, { recursive: true, force: true });
   }
@@ -214,7 +216,7 @@ export async function benchCheckinLoadOnPostgres(db: Database, databaseUrl: stri
  */
 export async function benchCheckinLoadEmbedded(options: LoadOptions): Promise<CheckinLoadResult> {
   const database = await createDatabaseUnderTest("pglite");
-  const environment = { ...database.serverEnv, ...secrets() };
+  const environment = { ...database.serverEnv, ...serverSecrets() };
   try {
     const seeding = await database.open();
     let prepared: Prepared;

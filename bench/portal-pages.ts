@@ -2,7 +2,7 @@ import type { PrismaClient } from "@prisma/client";
 import { requestSignInLink } from "../core/portal/sign-in-links.js";
 import type { Database } from "../core/db/database.js";
 import { pageJavaScript } from "../portal/page-javascript.js";
-import { get, send, type Browser } from "../tests/server/http.js";
+import { confirmSignInLink, get, type Browser } from "../tests/server/http.js";
 import { measure, type Timing, type TimingOptions } from "./measure.js";
 
 /** Target of issue 4: the Mijn punten page ships at most this much JavaScript (gzip). */
@@ -47,14 +47,7 @@ async function busiestPassholder(db: Database): Promise<{ id: string; email: str
 export async function signInToPortal(prisma: PrismaClient, base: string, email: string): Promise<Browser> {
   const link = await requestSignInLink(prisma, { email });
   if (!link) throw new Error(`no sign-in link for ${email}`);
-  const browser: Browser = {};
-  const path = `/aanmelden/${link.token}`;
-  const page = await (await get(base, path, browser)).text();
-  const csrf = /name="csrf" value="([^"]+)"/.exec(page)?.[1] ?? "";
-  const body = new URLSearchParams({ csrf }).toString();
-  const response = await send(base, path, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", origin: base }, body }, browser);
-  if (response.status !== 303) throw new Error(`portal sign-in answered ${response.status}`);
-  return browser;
+  return confirmSignInLink(base, `/aanmelden/${link.token}`);
 }
 
 /** A page read to its last byte, as a browser would; anything but 200 would measure the wrong page. */

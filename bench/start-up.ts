@@ -1,6 +1,6 @@
-import { randomBytes } from "node:crypto";
 import { createDatabaseUnderTest } from "../torture/database-under-test.js";
 import { startServer } from "../torture/server-process.js";
+import { serverSecrets } from "./checkin-load.js";
 
 export interface StartUpResult {
   /** Empty data folder: create the embedded database, migrate, seed the demo region, answer /healthz. */
@@ -12,7 +12,7 @@ export interface StartUpResult {
 /** `npm start` on an empty data folder until /healthz answers, then stopped and started again. */
 export async function benchStartUp(): Promise<StartUpResult> {
   const database = await createDatabaseUnderTest("pglite");
-  const environment = { ...database.serverEnv, SESSION_SECRET: randomBytes(32).toString("hex"), QR_SECRET: randomBytes(32).toString("hex") };
+  const environment = { ...database.serverEnv, ...serverSecrets() };
   try {
     const timed = async () => {
       const server = await startServer(environment);

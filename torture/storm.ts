@@ -1,4 +1,4 @@
-import { get, send, type Browser } from "../tests/server/http.js";
+import { confirmSignInLink, send, type Browser } from "../tests/server/http.js";
 import type { StormPassholder } from "./world.js";
 
 export interface Pair {
@@ -39,13 +39,7 @@ async function pool<T>(items: readonly T[], concurrency: number, work: (item: T)
 export async function signInAll(base: string, passholders: readonly StormPassholder[], concurrency: number): Promise<Map<string, Browser>> {
   const sessions = new Map<string, Browser>();
   await pool(passholders, concurrency, async ({ id, token }) => {
-    const browser: Browser = {};
-    const path = `/aanmelden/${token}`;
-    const csrf = /name="csrf" value="([^"]+)"/.exec(await (await get(base, path, browser)).text())?.[1] ?? "";
-    const body = new URLSearchParams({ csrf }).toString();
-    const response = await send(base, path, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", origin: base }, body }, browser);
-    if (response.status !== 303) throw new Error(`portal sign-in answered ${response.status}: ${await response.text()}`);
-    sessions.set(id, browser);
+    sessions.set(id, await confirmSignInLink(base, `/aanmelden/${token}`));
   });
   return sessions;
 }

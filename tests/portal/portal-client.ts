@@ -6,7 +6,7 @@ import path from "node:path";
 import { createMailTransport } from "../../core/mail/mail-transport.js";
 import { startMailWorker } from "../../core/mail/mail-worker.js";
 import type { TestDatabase } from "../helpers/databases.js";
-import { get, send, type Browser } from "../server/http.js";
+import { confirmSignInLink, get, send, type Browser } from "../server/http.js";
 import { serve, stop } from "../server/serve-app.js";
 import { signInLinkIn, startMailbox, type Mailbox } from "./mailbox.js";
 
@@ -63,9 +63,7 @@ export async function mailedLinkPath(portal: Portal, email: string): Promise<str
 export async function signIn(portal: Portal, email: string, browser: Browser = {}, ip = "192.168.1.1"): Promise<Browser> {
   browser.headers = { ...browser.headers, "x-forwarded-for": ip };
   await submit(portal.base, "/aanmelden", { email }, browser);
-  const response = await submit(portal.base, await mailedLinkPath(portal, email), {}, browser);
-  if (response.status !== 303) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
-  return browser;
+  return confirmSignInLink(portal.base, await mailedLinkPath(portal, email), browser);
 }
 
 /**

@@ -50,6 +50,19 @@ export async function adminLogin(base: string, email: string, password: string, 
   return response;
 }
 
+/** Opens a portal sign-in link (its path) and presses its button, as the passholder does: the browser then holds a portal session. */
+export async function confirmSignInLink(base: string, linkPath: string, browser: Browser = {}): Promise<Browser> {
+  const csrf = /name="csrf" value="([^"]+)"/.exec(await (await get(base, linkPath, browser)).text())?.[1] ?? "";
+  const response = await send(
+    base,
+    linkPath,
+    { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", origin: browser.headers?.origin ?? base }, body: new URLSearchParams({ csrf }).toString() },
+    browser,
+  );
+  if (response.status !== 303) throw new Error(`portal sign-in answered ${response.status}: ${await response.text()}`);
+  return browser;
+}
+
 /** Logs out by POST with the token, as the user menu does. */
 export async function adminLogout(base: string, browser: Browser): Promise<Response> {
   return postForm(base, "/admin/logout", { csrfToken: browser.csrfToken ?? "" }, browser);
