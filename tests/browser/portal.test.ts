@@ -47,6 +47,8 @@ describe.skipIf(!chromiumInstalled)("the passholder portal in Chromium", () => {
   async function scanPhoto(file: string): Promise<string> {
     const { page } = tab;
     await page.goto(`${portal.base}/sparen`);
+    // The scanner shows itself once its script runs; a photo chosen before that would go unnoticed, as for a user.
+    await page.locator("[data-scanner]").waitFor({ state: "visible" });
     await page.getByLabel("Of kies een foto van de QR-code").setInputFiles(file);
     // Decoding the photo runs in the page; on a loaded machine it can take long, and a failure should say what the page showed.
     await page.waitForURL(/\/sparen\/[\w-]{48}$/, { timeout: 90_000 }).catch(async (error: Error) => {
