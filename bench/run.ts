@@ -13,14 +13,17 @@ import { benchPortal, POINTS_JS_BUDGET_BYTES, portalMisses, RENDER_TARGET_RATIO 
 import { benchCheckinLoadEmbedded, benchCheckinLoadOnPostgres, LOAD_TARGET_P99_MS, LOAD_TARGET_SHARE } from "./checkin-load.js";
 import { LIST_TARGET_MS, LIST_TARGET_RATIO, listTableHeader, listTableRow, loadTable, portalTables, startUpTable, writeResults } from "./report.js";
 import { benchStartUp } from "./start-up.js";
+import { benchAdminWeight, weightMisses, weightTable } from "./admin-weight.js";
 
 /** Below this the database holds no scale dataset and the figures would say nothing. */
 const MIN_PASSHOLDERS = 100_000;
 
 class BenchRefused extends Error {}
 
-const USAGE = "Gebruik / usage: npm run bench [-- --runs 50] [--warmup 5] [--municipality Eeklo] [--only lists,portal,load,start] [--connections 100] [--passholders 500] [--events 10]";
-const SECTIONS = ["lists", "portal", "load", "start"] as const;
+const USAGE = "Gebruik / usage: npm run bench [-- --runs 50] [--warmup 5] [--municipality Eeklo] [--only lists,portal,load,start,weight] [--connections 100] [--passholders 500] [--events 10]";
+const SECTIONS = ["lists", "portal", "load", "start", "weight"] as const;
+/** Parts that start their own servers on their own embedded databases and need no scale dataset. */
+const WITHOUT_SCALE_DATA: readonly Section[] = ["weight"];
 type Section = (typeof SECTIONS)[number];
 
 function readOptions() {
@@ -54,8 +57,28 @@ function readOptions() {
 
 async function main(): Promise<number> {
   const options = readOptions();
-  const timing = { runs: options.runs, warmup: options.warmup };
   if (process.env.NODE_ENV === "production") throw new BenchRefused("npm run bench maakt benchmarkaccounts aan en draait niet in productie. / npm run bench creates bench accounts and does not run in production.");
+  const suites: Record<string, unknown> = {};
+  let missed = 0;
+  let database = "geen schaaldata nodig";
+  if ([...options.sections].some((section) => !WITHOUT_SCALE_DATA.includes(section))) {
+    ({ database, missed } = await benchOnScaleData(options, suites));
+  }
+  if (options.sections.has("weight")) {
+    console.log("\nGewicht van de backoffice: /admin/login in Chromium, eerste bezoek en herhaald bezoek (zelfde profiel, met cache), na npm start en in productie.\n");
+    const results = [await benchAdminWeight("development"), await benchAdminWeight("production")];
+    console.log(weightTable(results));
+    suites.adminWeight = results;
+    missed += results.reduce((sum, result) => sum + weightMisses(result), 0);
+  }
+  const path = await writeResults(database, suites);
+  console.log(`\n${missed === 0 ? "Alle doelen gehaald." : `${missed} doel(en) gemist.`} Resultaten: ${path}`);
+  return missed === 0 ? 0 : 1;
+}
+
+/** The parts measured on the scale dataset in PostgreSQL. */
+async function benchOnScaleData(options: ReturnType<typeof readOptions>, suites: Record<string, unknown>): Promise<{ database: string; missed: number }> {
+  const timing = { runs: options.runs, warmup: options.warmup };
   const url = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL;
   if (!isPostgresUrl(url)) {
     throw new BenchRefused(
@@ -83,7 +106,6 @@ async function main(): Promise<number> {
     ensurePortalBuild();
     const database = `${new URL(url).host}${new URL(url).pathname}`;
     console.log(`Databank: ${database}, ${total} pashouders; gemeente ${largest.name} (${largest.passholders} pashouders).`);
-    const suites: Record<string, unknown> = {};
     let missed = 0;
     const { base, server } = await serve({ ...db, dispose: () => db.close() });
     try {
@@ -139,9 +161,7 @@ async function main(): Promise<number> {
       console.log(startUpTable(startUp, postgresStartMs));
       suites.startUp = { ...startUp, postgresStartMs };
     }
-    const path = await writeResults(database, suites);
-    console.log(`\n${missed === 0 ? "Alle doelen gehaald." : `${missed} doel(en) gemist.`} Resultaten: ${path}`);
-    return missed === 0 ? 0 : 1;
+    return { database, missed };
   } finally {
     await db.close();
   }

@@ -1,3 +1,4 @@
+import compression from "compression";
 import express, { type ErrorRequestHandler } from "express";
 import type { Database } from "../core/db/database.js";
 import { ADMIN_ROOT, createAdminRouter } from "../admin/admin-router.js";
@@ -22,8 +23,9 @@ export async function createApp({ config, db }: { config: Config; db: Database }
   app.use(securityHeaders({ production: config.nodeEnv === "production" }));
   app.get("/healthz", healthCheck(db));
   const admin = await createAdminRouter({ config, db });
-  // No body parser before AdminJS: it parses its own forms and refuses pre-parsed bodies.
-  app.use(ADMIN_ROOT, contentSecurityPolicy(adminPolicy), admin.router);
+  // No body parser before AdminJS: it parses its own forms and refuses pre-parsed bodies. Its pages and
+  // answers are compressed on the fly; its scripts are compressed once (admin/assets) and pass through as they are.
+  app.use(ADMIN_ROOT, contentSecurityPolicy(adminPolicy), compression(), admin.router);
   const portal = await createPortal({ config, db });
   const scannerCsp = contentSecurityPolicy(scannerPolicy);
   const portalCsp = contentSecurityPolicy(portalPolicy);
