@@ -1,4 +1,5 @@
 import type { Filter } from "adminjs";
+import { parseCalendarDate, parseMoment } from "../core/time/calendar-date.js";
 import { isUuid } from "../core/validation/ids.js";
 import type { DatamodelField, DatamodelModel } from "./datamodel.js";
 
@@ -40,15 +41,14 @@ export function unfitFormValue(type: string, column: DatamodelField | undefined,
     case "number":
     case "float": {
       // AdminJS turns what it cannot read into NaN before the resource sees it.
-      if (Number.isNaN(value) || (typeof value === "string" && !/^\s*-?\d+(\.\d+)?\s*$/.test(value))) return `"${label}" moet een getal zijn.`;
+      if (Number.isNaN(value) || (typeof value === "string" && !/^\s*-?\d+(\.\d+)?\s*$/.test(value))) {
+        return column?.name.endsWith("Cents") ? `"${label}" is geen bedrag: typ een bedrag in euro, bv. 3,50.` : `"${label}" moet een getal zijn.`;
+      }
       const limit = column?.type === "Int" ? INT_MAX : Number.MAX_SAFE_INTEGER;
       return typeof value === "string" && Math.abs(Number(value)) > limit ? `"${label}" is te groot of te lang.` : undefined;
     }
     case "boolean":
       return typeof value === "string" && value !== "true" && value !== "false" ? `"${label}" moet ja of nee zijn.` : undefined;
-    case "date":
-    case "datetime":
-      return (value instanceof Date || typeof value === "string") && !isStorableDate(value) ? `"${label}" is geen geldige datum.` : undefined;
     case "reference":
       return typeof value === "string" && value !== "" && column && columnValue(column, value) === undefined ? `De gekozen waarde bij "${label}" bestaat niet (meer).` : undefined;
     default:
@@ -56,16 +56,20 @@ export function unfitFormValue(type: string, column: DatamodelField | undefined,
   }
 }
 
-/** A real calendar day (no 30 February rolling over into March) within the years 1 to 9999. */
-function isStorableDate(value: Date | string): boolean {
-  const day = typeof value === "string" ? /^\s*(\d+)-(\d{1,2})-(\d{1,2})/.exec(value) : null;
-  if (day) {
-    const [year, month, date] = day.slice(1).map(Number) as [number, number, number];
-    const parsed = new Date(Date.UTC(year, month - 1, date));
-    if (parsed.getUTCFullYear() !== year || parsed.getUTCMonth() !== month - 1 || parsed.getUTCDate() !== date) return false;
+/**
+ * The value a date field's form input means: a day (dd/mm/jjjj) for a @db.Date column, a moment on the clock of
+ * Brussels otherwise; `null` for an empty field, and a Dutch refusal for anything that is no real date.
+ */
+export function formDateValue(column: DatamodelField | undefined, value: unknown, label: string): { value: Date | null } | { refusal: string } {
+  if (value === null || value === "" || value === undefined) return { value: null };
+  if (column?.nativeType?.[0] === "Date") {
+    const day = parseCalendarDate(value);
+    return day ? { value: new Date(`${day}T00:00:00Z`) } : { refusal: `"${label}" is geen geldige datum: typ dd/mm/jjjj, bv. 14/05/1990.` };
   }
-  const time = typeof value === "string" ? new Date(value) : value;
-  return !Number.isNaN(time.getTime()) && time.getUTCFullYear() >= 1 && time.getUTCFullYear() <= 9999;
+  const moment = parseMoment(value);
+  return moment && moment.getUTCFullYear() >= 1 && moment.getUTCFullYear() <= 9999
+    ? { value: moment }
+    : { refusal: `"${label}" is geen geldig tijdstip: typ dd/mm/jjjj uu:mm, bv. 14/05/2026 20:00.` };
 }
 
 /** Whether every filter value of a list could match a row; false means the list is empty. */

@@ -3,7 +3,7 @@ import type { ActionContext, ActionRequest, PropertyOptions } from "adminjs";
 import { CardSystemError, isCardSystemError } from "../../core/errors.js";
 import { municipalityForPostalCode } from "../../core/municipalities/municipality-for-postal-code.js";
 import { optionalEmail, requiredDate, requiredText } from "../../core/validation/fields.js";
-import { normalizeInsz } from "../../core/validation/insz.js";
+import { checkInszAgrees, normalizeInsz } from "../../core/validation/insz.js";
 import { actorOf } from "../access/actor.js";
 import { coreRefusal } from "../write-errors.js";
 import type { Payload } from "./record-action.js";
@@ -48,6 +48,7 @@ export function passholderEditRules(client: PrismaClient) {
         Object.assign(payload, { postalCode: postalCode.trim(), city: place.name, municipality: String(municipality.id) });
       }
       checkKansenstatuut(value("kansenstatuutStart"), value("kansenstatuutEnd"));
+      await checkInszStillAgrees(client, String(current.id), payload, value);
     } catch (error) {
       if (isCardSystemError(error)) throw coreRefusal(error);
       throw error;
@@ -59,7 +60,7 @@ export function passholderEditRules(client: PrismaClient) {
 function checkKansenstatuut(start: unknown, end: unknown): void {
   const filled = (date: unknown) => date !== undefined && date !== null && date !== "";
   if (!filled(start) && !filled(end)) return;
-  const day = (date: unknown, field: string, label: string) => requiredDate(String(date instanceof Date ? date.toISOString() : date).slice(0, 10), field, label);
+  const day = (date: unknown, field: string, label: string) => requiredDate(date, field, label);
   // A date that is no date is named first, before the other one is asked for.
   if (filled(start)) day(start, "kansenstatuutStart", "Start kansenstatuut");
   if (filled(end)) day(end, "kansenstatuutEnd", "Einde kansenstatuut");
@@ -68,4 +69,19 @@ function checkKansenstatuut(start: unknown, end: unknown): void {
   if (day(end, "kansenstatuutEnd", "Einde kansenstatuut") < day(start, "kansenstatuutStart", "Start kansenstatuut")) {
     throw new CardSystemError("VALIDATION", { field: "kansenstatuutEnd", message: "Het einde van het kansenstatuut mag niet vóór de start liggen." });
   }
+}
+
+/**
+ * The INSZ, the birth date and the sex of a passholder must agree, also when only one of them changes, and also
+ * for a user who may not see the INSZ (whose form does not carry it): the stored one is read here.
+ */
+async function checkInszStillAgrees(client: PrismaClient, id: string, payload: Payload, value: (field: string) => unknown): Promise<void> {
+  if (payload.insz === undefined && payload.birthDate === undefined && payload.gender === undefined) return;
+  const typed = typeof payload.insz === "string" ? payload.insz.trim() : undefined;
+  const insz = typed !== undefined ? typed : (await client.passholder.findUnique({ where: { id }, select: { insz: true } }))?.insz;
+  // An INSZ that is no INSZ at all is refused by its own check, in its own words.
+  if (!insz || !/^\d{11}$/.test(insz)) return;
+  const birthDate = value("birthDate");
+  const filled = birthDate !== undefined && birthDate !== null && birthDate !== "";
+  checkInszAgrees(insz, filled ? requiredDate(birthDate, "birthDate", "Geboortedatum").toISOString().slice(0, 10) : undefined, (value("gender") as string | null) || null, typed !== undefined ? "insz" : "birthDate");
 }

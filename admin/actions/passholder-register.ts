@@ -62,6 +62,9 @@ export function registerPassholderAction(client: PrismaClient): Partial<Action<A
       let registration;
       try {
         registration = await client.$transaction(async (tx) => {
+          if (!text(payload, "registeredAtCounter").trim()) {
+            throw new CardSystemError("VALIDATION", { field: "counterId", message: "Kies de balie waar de pashouder geregistreerd wordt." });
+          }
           const counterId = Number(text(payload, "registeredAtCounter"));
           const counters = pickScope(actor, "Counter");
           const limited = counters && Object.keys(counters).length > 0;
@@ -73,7 +76,7 @@ export function registerPassholderAction(client: PrismaClient): Partial<Action<A
             cardNumber: text(payload, "firstCardNumber"),
             firstName: text(payload, "firstName"),
             lastName: text(payload, "lastName"),
-            birthDate: calendarDate(text(payload, "birthDate")),
+            birthDate: text(payload, "birthDate"),
             postalCode: text(payload, "postalCode"),
             city: text(payload, "city") || undefined,
             street: text(payload, "street"),
@@ -83,7 +86,7 @@ export function registerPassholderAction(client: PrismaClient): Partial<Action<A
             gender: (text(payload, "gender") || undefined) as Gender | undefined,
             insz: text(payload, "insz").trim() || undefined,
             kansenstatuut: String(payload.kansenstatuut) === "true",
-            kansenstatuutEnd: calendarDate(text(payload, "kansenstatuutEnd")) || undefined,
+            kansenstatuutEnd: text(payload, "kansenstatuutEnd") || undefined,
             actor: actor.email,
             ...auditOriginOf(context),
           });
@@ -106,9 +109,4 @@ export function registerPassholderAction(client: PrismaClient): Partial<Action<A
       };
     },
   };
-}
-
-/** A date field as AdminJS posts it (a day, or that day as an ISO timestamp), as the day core expects. */
-function calendarDate(value: string): string {
-  return /^\d{4}-\d{2}-\d{2}T/.test(value) ? value.slice(0, 10) : value;
 }

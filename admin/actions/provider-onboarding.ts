@@ -1,6 +1,7 @@
 import { readFile, rm } from "node:fs/promises";
 import type { PrismaClient, Role } from "@prisma/client";
 import type { Action, ActionContext, ActionRequest, ActionResponse, CurrentAdmin, RecordActionResponse } from "adminjs";
+import { parseCalendarDate } from "../../core/time/calendar-date.js";
 import { CardSystemError, isCardSystemError } from "../../core/errors.js";
 import { loadProvider } from "../../core/providers/load-provider.js";
 import { notifyRegion } from "../../core/providers/notify-region.js";
@@ -28,10 +29,9 @@ function uploadedFile(payload: Payload, field: string): UploadedFile | undefined
 function dateField(payload: Payload, field: string): Date | null {
   const value = text(payload, field).trim();
   if (!value) return null;
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : new Date(NaN);
-  // JavaScript rolls 30 February over into March: only a day that reads back the same is a date.
-  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) throw new CardSystemError("VALIDATION", { field, message: "Vul een geldige datum in (dd/mm/jjjj)." });
-  return date;
+  const day = parseCalendarDate(value);
+  if (!day) throw new CardSystemError("VALIDATION", { field, message: "Vul een geldige datum in (dd/mm/jjjj)." });
+  return new Date(`${day}T00:00:00Z`);
 }
 
 async function storeUpload(client: PrismaClient, providerId: string, payload: Payload, actor: string): Promise<string> {

@@ -1,6 +1,7 @@
 import React, { useState } from "react";
-import { Box, Button, FormGroup, Icon, Input, Label, MessageBox, Table, TableBody, TableCell, TableHead, TableRow, Text } from "@adminjs/design-system";
+import { Box, Button, FormGroup, Icon, Label, MessageBox, Table, TableBody, TableCell, TableHead, TableRow, Text } from "@adminjs/design-system";
 import { ApiClient, useTranslation, type ActionProps } from "adminjs";
+import { DutchDatePicker } from "./dates/dutch-date-picker.js";
 
 type Cell = string | number | null;
 
@@ -45,11 +46,11 @@ const KansentariefSettlement: React.FC<ActionProps> = ({ resource, action }) => 
       <Box flex flexDirection="row" style={{ gap: 16, flexWrap: "wrap" }}>
         <FormGroup>
           <Label htmlFor="from" required>{translateMessage("settlementFrom")}</Label>
-          <Input id="from" type="date" value={period.from} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setPeriod({ ...period, from: e.target.value })} required />
+          <DutchDatePicker id="from" kind="date" value={period.from} onChange={(from) => setPeriod({ ...period, from })} />
         </FormGroup>
         <FormGroup>
           <Label htmlFor="to" required>{translateMessage("settlementTo")}</Label>
-          <Input id="to" type="date" value={period.to} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setPeriod({ ...period, to: e.target.value })} required />
+          <DutchDatePicker id="to" kind="date" value={period.to} onChange={(to) => setPeriod({ ...period, to })} />
         </FormGroup>
       </Box>
       <Button type="submit" variant="contained" disabled={busy} mb="lg" data-testid="settlement-submit">{translateMessage("settlementShow")}</Button>

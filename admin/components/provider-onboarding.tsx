@@ -1,6 +1,7 @@
 import React, { useEffect, useState } from "react";
-import { Box, Button, FormGroup, H3, Input, Label, MessageBox, Table, TableBody, TableCell, TableHead, TableRow, Text } from "@adminjs/design-system";
+import { Box, Button, FormGroup, H3, Label, MessageBox, Table, TableBody, TableCell, TableHead, TableRow, Text } from "@adminjs/design-system";
 import { ApiClient, useNotice, type ActionProps } from "adminjs";
+import { DutchDatePicker } from "./dates/dutch-date-picker.js";
 
 interface Step {
   key: string;
@@ -26,7 +27,7 @@ interface Answer {
   file?: { fileName: string; contentType: string; base64: string } | null;
 }
 
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString("nl-BE", { day: "2-digit", month: "2-digit", year: "numeric" }) : "");
+const when = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString("nl-BE", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "Europe/Brussels" }) : "");
 
 // The provider's onboarding as the manual lists it (p. 13): every step with its date and who, the signed
 // agreement, and the two mails. Every button posts to its own action; core decides and says what is missing.
@@ -35,6 +36,7 @@ const ProviderOnboarding: React.FC<ActionProps> = ({ record, resource }) => {
   const [answer, setAnswer] = useState<Answer>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  const [signedAt, setSignedAt] = useState("");
   const api = new ApiClient();
   const recordId = String(record?.id ?? "");
   const call = async (actionName: string, data?: FormData | Record<string, string>) => {
@@ -110,7 +112,8 @@ const ProviderOnboarding: React.FC<ActionProps> = ({ record, resource }) => {
         </FormGroup>
         <FormGroup error={!!errors.agreementSignedAt}>
           <Label htmlFor="agreementSignedAt">Datum van ondertekening</Label>
-          <Input id="agreementSignedAt" name="agreementSignedAt" type="date" />
+          <DutchDatePicker id="agreementSignedAt" kind="date" value={signedAt} onChange={setSignedAt} />
+          <input type="hidden" name="agreementSignedAt" value={signedAt} />
           {errors.agreementSignedAt && <MessageBox variant="danger" mt="default">{errors.agreementSignedAt}</MessageBox>}
         </FormGroup>
         <Button type="submit" disabled={busy}>Overeenkomst opladen</Button>

@@ -8,7 +8,7 @@ import { inTransaction, isUniqueViolation, type Db } from "../transaction.js";
 import { normalizeCardNumber } from "../validation/card-number.js";
 import { optionalEmail, optionalText, requiredDate, requiredText } from "../validation/fields.js";
 import { requireIntId } from "../validation/ids.js";
-import { normalizeInsz } from "../validation/insz.js";
+import { checkInszAgrees, normalizeInsz } from "../validation/insz.js";
 
 export interface RegisterPassholderInput {
   counterId: number;
@@ -61,6 +61,7 @@ export async function registerPassholder(db: Db, input: RegisterPassholderInput)
   if (input.gender !== undefined && !GENDERS.includes(input.gender)) {
     throw new CardSystemError("VALIDATION", { field: "gender", message: "Geslacht is ongeldig." });
   }
+  if (insz) checkInszAgrees(insz, birthDate.toISOString().slice(0, 10), input.gender);
 
   try {
     return await inTransaction(db, async (tx) => {
@@ -126,6 +127,7 @@ export async function registerPassholder(db: Db, input: RegisterPassholderInput)
   } catch (error) {
     if (isUniqueViolation(error, "number")) throw new CardSystemError("CARD_NUMBER_TAKEN", { field: "cardNumber" });
     if (isUniqueViolation(error, "email")) throw new CardSystemError("EMAIL_TAKEN", { field: "email" });
+    if (isUniqueViolation(error, "insz")) throw new CardSystemError("INSZ_TAKEN", { field: "insz" });
     throw error;
   }
 }

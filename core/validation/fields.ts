@@ -1,4 +1,5 @@
 import { CardSystemError } from "../errors.js";
+import { parseCalendarDate } from "../time/calendar-date.js";
 
 /** Input from a form: trimmed text, or a Dutch refusal naming the field. */
 export function requiredText(value: unknown, field: string, label: string, max = 100): string {
@@ -25,15 +26,14 @@ export function storableText(text: string, field: string, label: string): string
   return text;
 }
 
-/** A calendar date (YYYY-MM-DD or a Date) as a UTC midnight, for @db.Date columns. */
+/** A calendar day as typed (dd/mm/jjjj, or YYYY-MM-DD) as a UTC midnight, for @db.Date columns. */
 export function requiredDate(value: unknown, field: string, label: string): Date {
-  const text = value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === "string" ? value.trim() : "";
-  if (!text) throw new CardSystemError("VALIDATION", { field, message: `${label} is verplicht.` });
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(text) ? new Date(`${text}T00:00:00Z`) : new Date(NaN);
-  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== text) {
-    throw new CardSystemError("VALIDATION", { field, message: `${label} is geen geldige datum (JJJJ-MM-DD).` });
+  if (value === undefined || value === null || (typeof value === "string" && !value.trim())) {
+    throw new CardSystemError("VALIDATION", { field, message: `${label} is verplicht.` });
   }
-  return date;
+  const day = parseCalendarDate(value);
+  if (!day) throw new CardSystemError("VALIDATION", { field, message: `${label} is geen geldige datum: typ dd/mm/jjjj, bv. 14/05/1990.` });
+  return new Date(`${day}T00:00:00Z`);
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

@@ -26,16 +26,22 @@ export interface ChromiumTab {
   close(): Promise<void>;
 }
 
-/** Headless Chromium with a fresh profile (no cookies, no storage), Dutch and in Belgian time. */
-export async function openChromium(): Promise<ChromiumTab> {
+/** A phone's screen, and a fake camera that grants itself (a moving test pattern), for the passholder portal. */
+export const PHONE = {
+  viewport: { width: 390, height: 844 },
+  args: ["--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream"],
+};
+
+/** Headless Chromium with a fresh profile (no cookies, no storage), Dutch and in Belgian time unless another zone is asked. */
+export async function openChromium(options: { viewport?: { width: number; height: number }; args?: string[]; timezoneId?: string } = {}): Promise<ChromiumTab> {
   const profile = await mkdtemp(path.join(tmpdir(), "uitpas-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: FLAGS,
+    args: [...FLAGS, ...(options.args ?? [])],
     locale: "nl-BE",
-    timezoneId: "Europe/Brussels",
-    viewport: { width: 1400, height: 900 },
+    timezoneId: options.timezoneId ?? "Europe/Brussels",
+    viewport: options.viewport ?? { width: 1400, height: 900 },
     acceptDownloads: true,
   });
   context.setDefaultTimeout(30_000);

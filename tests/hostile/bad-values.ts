@@ -33,7 +33,8 @@ const numberValues: BadValue[] = [
 const dateValues: BadValue[] = [
   { label: "word", value: "morgen" },
   { label: "30 February", value: "2026-02-30" },
-  { label: "Belgian notation", value: "31/12/2026" },
+  { label: "day 32 in Belgian notation", value: "32/12/2026" },
+  { label: "two-digit year", value: "31/12/26" },
   { label: "year 99999", value: "99999-01-01" },
 ];
 
