@@ -1,4 +1,5 @@
 import type { Event, Municipality } from "@prisma/client";
+import { formatManualCode } from "../core/savecodes/manual-code.js";
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
@@ -11,8 +12,16 @@ export function eventPeriodInDutch(startsAt: Date, endsAt: Date): string {
   return `${when.format(startsAt)} tot ${sameDay(startsAt, endsAt) ? untilTime.format(endsAt) : when.format(endsAt)}`;
 }
 
-/** A printable A4 page to hang at the event: the QR code large, with what to do in a few plain steps. */
-export function saveCodePoster(event: Pick<Event, "name" | "location" | "startsAt" | "endsAt"> & { municipality: Pick<Municipality, "name"> }, svg: string): string {
+/**
+ * A printable A4 page to hang at the event: the QR code large, the code to type under it for phones that cannot
+ * scan, and what to do in a few plain steps. `portalUrl` is where that code is typed.
+ */
+export function saveCodePoster(
+  event: Pick<Event, "name" | "location" | "startsAt" | "endsAt" | "manualCode"> & { municipality: Pick<Municipality, "name"> },
+  svg: string,
+  portalUrl: string,
+): string {
+  const sparen = `${portalUrl.replace(/^https?:\/\//, "").replace(/\/+$/, "")}/sparen`;
   const town = event.municipality.name;
   const place = event.location ? (event.location.includes(town) ? event.location : `${event.location}, ${town}`) : town;
   return `<!doctype html>
@@ -30,6 +39,8 @@ export function saveCodePoster(event: Pick<Event, "name" | "location" | "startsA
   .when, .where { font-size: 14pt; margin: 1mm 0; }
   .qr { width: 120mm; height: 120mm; margin: 8mm 0 4mm; }
   .qr svg { width: 100%; height: 100%; display: block; }
+  .manual { font-size: 13pt; margin: 0 0 2mm; }
+  .manual-code { font: 700 30pt/1.1 ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; letter-spacing: .08em; border: 2px solid #1d1d1b; border-radius: 3mm; padding: 2mm 6mm; margin: 0 0 4mm; }
   .call { font-size: 22pt; font-weight: 700; margin: 2mm 0 6mm; }
   ol { text-align: left; font-size: 14pt; line-height: 1.5; margin: 0; padding-left: 8mm; }
   .print { margin: 6mm; font-size: 13pt; padding: 3mm 6mm; }
@@ -44,9 +55,11 @@ export function saveCodePoster(event: Pick<Event, "name" | "location" | "startsA
   <p class="when">${escapeHtml(eventPeriodInDutch(event.startsAt, event.endsAt))}</p>
   <p class="where">${escapeHtml(place)}</p>
   <div class="qr" role="img" aria-label="QR-spaarcode van ${escapeHtml(event.name)}">${svg}</div>
+  <p class="manual">Lukt scannen niet? Typ deze code op <strong>${escapeHtml(sparen)}</strong>:</p>
+  <p class="manual-code">${formatManualCode(event.manualCode)}</p>
   <p class="call">Scan met je gsm om een punt te sparen</p>
   <ol>
-    <li>Open de camera van je gsm en richt hem op de code.</li>
+    <li>Open de camera van je gsm en richt hem op de QR-code.</li>
     <li>Tik op de link die verschijnt.</li>
     <li>Meld je aan met je e-mailadres als dat gevraagd wordt.</li>
     <li>Je ziet meteen dat je punt gespaard is.</li>

@@ -18,7 +18,7 @@ export function saveCodePaths(rootPath: string, eventId: string) {
 }
 
 /**
- * The QR save-code of an event as PNG, SVG and printable poster. Behind the backoffice session like every
+ * The QR save-code of an event as PNG, SVG and printable poster, each with the event's code to type under it. Behind the backoffice session like every
  * AdminJS route, and limited to the events the user may see: another municipality's event is "not found".
  */
 export function saveCodeRoutes({ config, db }: { config: Config; db: Database }): express.Router {
@@ -45,17 +45,17 @@ export function saveCodeRoutes({ config, db }: { config: Config; db: Database })
   router.get(`${BASE}/:eventId/spaarcode.png`, async (req, res) => {
     const event = await findEvent(req, res);
     if (!event) return;
-    res.type("image/png").attachment(fileName(event.name, "png")).send(await qrPng(eventSaveCodeUrl(config, event)));
+    res.type("image/png").attachment(fileName(event.name, "png")).send(qrPng(eventSaveCodeUrl(config, event), event.manualCode));
   });
   router.get(`${BASE}/:eventId/spaarcode.svg`, async (req, res) => {
     const event = await findEvent(req, res);
     if (!event) return;
-    res.type("image/svg+xml").attachment(fileName(event.name, "svg")).send(await qrSvg(eventSaveCodeUrl(config, event)));
+    res.type("image/svg+xml").attachment(fileName(event.name, "svg")).send(qrSvg(eventSaveCodeUrl(config, event), event.manualCode));
   });
   router.get(`${BASE}/:eventId/affiche`, async (req, res) => {
     const event = await findEvent(req, res);
     if (!event) return;
-    res.type("text/html").send(saveCodePoster(event, await qrSvg(eventSaveCodeUrl(config, event))));
+    res.type("text/html").send(saveCodePoster(event, qrSvg(eventSaveCodeUrl(config, event)), config.publicUrl));
   });
   return router;
 }

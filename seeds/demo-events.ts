@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+import { manualCodeFrom } from "../core/savecodes/manual-code.js";
 import type { Db } from "../core/transaction.js";
 import type { Event, LimitPeriod} from "@prisma/client";
 import { addHours, brusselsTime, DAY } from "./clock.js";
@@ -87,8 +89,9 @@ export async function createEvents(prisma: Db, random: Random, now: Date, region
     const openings = openingsOf(definition, now);
     const startsAt = openings[0]![0];
     const endsAt = openings[openings.length - 1]![1];
+    const id = random.uuid();
     return {
-      id: random.uuid(),
+      id,
       cardSystemId: region.cardSystem.id,
       cdbid: random.uuid(),
       name: definition.name,
@@ -106,6 +109,8 @@ export async function createEvents(prisma: Db, random: Random, now: Date, region
       priceCents: definition.price?.[0] ?? null,
       kansentariefCents: definition.price?.[1] ?? null,
       saveCodeVersion: 1,
+      // The database would make a random one; demo data stays the same from run to run.
+      manualCode: manualCodeFrom(createHash("sha256").update(id).digest()),
       cancelled: false,
       createdAt: new Date(Math.min(startsAt.getTime() - 30 * DAY, now.getTime())),
       updatedAt: now,

@@ -12,11 +12,16 @@ interface Downloads {
 const EventSaveCode: React.FC<ActionProps> = ({ record, resource, action }) => {
   const { translateMessage } = useTranslation();
   const [downloads, setDownloads] = useState<Downloads | null>(null);
+  const [manualCode, setManualCode] = useState<string | null>(null);
   useEffect(() => {
     if (!record) return;
     new ApiClient()
       .recordAction({ resourceId: resource.id, recordId: String(record.id), actionName: action.name })
-      .then((response) => setDownloads((response.data as { downloads?: Downloads }).downloads ?? null))
+      .then((response) => {
+        const data = response.data as { downloads?: Downloads; manualCode?: string };
+        setDownloads(data.downloads ?? null);
+        setManualCode(data.manualCode ?? null);
+      })
       .catch(() => setDownloads(null));
   }, [record?.id]);
   if (!record) return null;
@@ -26,7 +31,15 @@ const EventSaveCode: React.FC<ActionProps> = ({ record, resource, action }) => {
       <Text mb="lg">{translateMessage("saveCodeIntro")}</Text>
       {downloads && (
         <>
-          <img src={downloads.svg} alt={translateMessage("saveCodeImageAlt")} width={240} height={240} style={{ display: "block", marginBottom: 24 }} />
+          <img src={downloads.svg} alt={translateMessage("saveCodeImageAlt")} width={240} style={{ display: "block", marginBottom: 16 }} />
+          {manualCode && (
+            <Box mb="xl">
+              <Text>{translateMessage("saveCodeManual")}</Text>
+              <Text data-testid="save-code-manual" style={{ fontFamily: "ui-monospace, Menlo, Consolas, monospace", fontSize: 28, fontWeight: 700, letterSpacing: "0.08em" }}>
+                {manualCode}
+              </Text>
+            </Box>
+          )}
           <Box flex flexDirection="row" style={{ gap: 12, flexWrap: "wrap" }}>
             <Button as="a" href={downloads.poster} target="_blank" rel="noopener" variant="contained" data-testid="save-code-poster">
               <Icon icon="Printer" />

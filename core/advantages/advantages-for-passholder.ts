@@ -2,7 +2,7 @@ import type { Advantage, AdvantageKind, RedemptionChannel } from "@prisma/client
 import { CardSystemError, type ErrorCode } from "../errors.js";
 import type { Db } from "../transaction.js";
 import { requireIntId, requireUuid } from "../validation/ids.js";
-import { refusals, remainingForUser, remainingStock, type EligibilityContext } from "./eligibility.js";
+import { refusals, remainingForUser, remainingStock, type EligibilityContext, type Refusal } from "./eligibility.js";
 import { activeRedemptionCounts, loadAdvantages, passholderFacts, type LoadedAdvantage } from "./eligibility-facts.js";
 
 export interface AdvantagesForPassholderInput {
@@ -41,17 +41,20 @@ export interface AdvantageAvailability {
   remainingForUser?: number;
   /** Units left; absent when stock is unlimited. */
   remainingStock?: number;
+  /** When the per-user limit is reached: the Brussels day (YYYY-MM-DD) from which it is possible again. */
+  availableAgainOn?: string;
 }
 
 /** Every published advantage of the passholder's card system, and whether (or why not) they can get it now. */
 export async function advantagesForPassholder(db: Db, input: AdvantagesForPassholderInput): Promise<AdvantageAvailability[]> {
   const evaluated = await evaluatePublishedAdvantages(db, input);
-  return evaluated.map(({ advantage, context, reasons }) => ({
+  return evaluated.map(({ advantage, context, refusals }) => ({
     advantage: summary(advantage),
-    available: reasons.length === 0,
-    reasons,
+    available: refusals.length === 0,
+    reasons: refusals.map((refusal) => refusal.code),
     remainingForUser: remainingForUser(context),
     remainingStock: remainingStock(advantage),
+    availableAgainOn: refusals.find((refusal) => refusal.code === "ADVANTAGE_USER_LIMIT_REACHED")?.details?.availableAgainOn as string | undefined,
   }));
 }
 
@@ -59,6 +62,7 @@ export interface EvaluatedAdvantage {
   advantage: LoadedAdvantage;
   context: EligibilityContext;
   reasons: ErrorCode[];
+  refusals: Refusal[];
 }
 
 /** Loads the published advantages and runs the eligibility rules on each: five queries, whatever the count. */
@@ -79,7 +83,8 @@ export async function evaluatePublishedAdvantages(db: Db, input: AdvantagesForPa
   const used = await activeRedemptionCounts(db, passholder.id, advantages, at);
   return advantages.map((advantage) => {
     const context: EligibilityContext = { at, advantage, passholder, usedInPeriod: used.get(advantage.id) ?? 0, channel: input.channel, counter };
-    return { advantage, context, reasons: refusals(context).map((refusal) => refusal.code) };
+    const refused = refusals(context);
+    return { advantage, context, reasons: refused.map((refusal) => refusal.code), refusals: refused };
   });
 }
 

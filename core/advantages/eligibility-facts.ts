@@ -14,11 +14,20 @@ const allPeriods: LimitPeriod[] = ["ABSOLUTE", "DAY", "WEEK", "MONTH", "QUARTER"
 export async function passholderFacts(db: Db, passholderId: string): Promise<PassholderFacts> {
   const passholder = await db.passholder.findUnique({
     where: { id: passholderId },
-    select: { id: true, cardSystemId: true, municipalityId: true, registeredAt: true, points: true, municipality: { select: { joinedAt: true } } },
+    select: {
+      id: true,
+      cardSystemId: true,
+      municipalityId: true,
+      registeredAt: true,
+      points: true,
+      municipality: { select: { joinedAt: true } },
+      cards: { select: { status: true }, orderBy: { issuedAt: "desc" } },
+    },
   });
   if (!passholder) throw new CardSystemError("PASSHOLDER_NOT_FOUND", { field: "passholderId" });
-  const { municipality, ...facts } = passholder;
-  return { ...facts, municipalityJoinedAt: municipality.joinedAt };
+  const { municipality, cards, ...facts } = passholder;
+  const current = cards.find((card) => card.status === "ACTIVE") ?? cards[0];
+  return { ...facts, municipalityJoinedAt: municipality.joinedAt, cardStatus: current?.status ?? null };
 }
 
 /** Advantages with their counters, municipalities and count of free unique codes. */

@@ -1,6 +1,7 @@
-import type { Advantage, LimitPeriod, RedemptionChannel } from "@prisma/client";
+import type { Advantage, CardStatus, LimitPeriod, RedemptionChannel } from "@prisma/client";
 import type { ErrorCode } from "../errors.js";
 import { localDate, periodKey, within } from "../time/periods.js";
+import { formatDayWithWeekday, nextPeriodStart } from "./limit-period.js";
 
 /**
  * The rules that decide whether a passholder may redeem an advantage, as small pure predicates. Redeeming
@@ -43,6 +44,8 @@ export interface PassholderFacts {
   /** The day the passholder's municipality joined (a date column). */
   municipalityJoinedAt: Date;
   points: number;
+  /** The active card's status, else that of the last card issued; null when the passholder has no card. */
+  cardStatus: CardStatus | null;
 }
 
 export interface EligibilityContext {
@@ -98,6 +101,13 @@ export function remainingForUser(context: Pick<EligibilityContext, "advantage" |
   const limit = advantage.kind === "WELCOME" ? 1 : advantage.perUserLimit;
   return limit === null ? undefined : Math.max(0, limit - usedInPeriod);
 }
+
+/** A blocked or replaced card gets nothing, wherever it is asked (manual: a blocked card cannot be used). */
+export const usableCard: Rule = ({ passholder }) => {
+  if (passholder.cardStatus === "ACTIVE") return undefined;
+  const code: ErrorCode = passholder.cardStatus === "BLOCKED" ? "CARD_BLOCKED" : passholder.cardStatus === "REPLACED" ? "CARD_REPLACED" : "CARD_NOT_FOUND";
+  return { code, field: "cardNumber" };
+};
 
 export const sameCardSystem: Rule = ({ advantage, passholder }) =>
   advantage.cardSystemId === passholder.cardSystemId ? undefined : { code: "ADVANTAGE_WRONG_CARD_SYSTEM", field: "advantageId" };
@@ -156,13 +166,15 @@ export const entitledToWelcome: Rule = ({ advantage, passholder }) => {
 export const welcomeOnce: Rule = ({ advantage, usedInPeriod }) =>
   advantage.kind === "WELCOME" && usedInPeriod > 0 ? { code: "ADVANTAGE_ALREADY_REDEEMED", field: "advantageId" } : undefined;
 
-export const withinUserLimit: Rule = ({ advantage, usedInPeriod }) => {
+export const withinUserLimit: Rule = ({ advantage, usedInPeriod, at }) => {
   if (advantage.kind !== "EXCHANGE" || advantage.perUserLimit === null || usedInPeriod < advantage.perUserLimit) return undefined;
   const times = advantage.perUserLimit === 1 ? "1 keer" : `${advantage.perUserLimit} keer`;
+  const availableAgainOn = nextPeriodStart(advantage.perUserLimitPeriod, at);
+  const again = availableAgainOn ? ` Opnieuw mogelijk vanaf ${formatDayWithWeekday(availableAgainOn)}.` : "";
   return {
     code: "ADVANTAGE_USER_LIMIT_REACHED",
-    message: `Deze pashouder mag dit voordeel ${times} ${periodWords[advantage.perUserLimitPeriod]} omruilen; de limiet is bereikt.`,
-    details: { limit: advantage.perUserLimit, period: advantage.perUserLimitPeriod, used: usedInPeriod },
+    message: `Deze pashouder mag dit voordeel ${times} ${periodWords[advantage.perUserLimitPeriod]} omruilen; de limiet is bereikt.${again}`,
+    details: { limit: advantage.perUserLimit, period: advantage.perUserLimitPeriod, used: usedInPeriod, ...(availableAgainOn && { availableAgainOn }) },
   };
 };
 
@@ -178,9 +190,13 @@ export const enoughPoints: Rule = ({ advantage, passholder }) =>
 export const inStock: Rule = ({ advantage }) =>
   remainingStock(advantage) === 0 ? { code: "ADVANTAGE_SOLD_OUT", field: "advantageId", details: { remainingStock: 0 } } : undefined;
 
-/** In the order a counter should hear them: who and where first, then limits, points and stock. */
+/**
+ * In the order a counter should hear them: the card, who and where first, then stock (sold out is final for
+ * everyone, so it goes before what the passholder could still change), limits and points.
+ */
 const rules: Rule[] = [
   sameCardSystem,
+  usableCard,
   published,
   inExchangePeriod,
   atOneOfItsCounters,
@@ -188,9 +204,9 @@ const rules: Rule[] = [
   forResidents,
   entitledToWelcome,
   welcomeOnce,
+  inStock,
   withinUserLimit,
   enoughPoints,
-  inStock,
 ];
 
 export function refusals(context: EligibilityContext): Refusal[] {

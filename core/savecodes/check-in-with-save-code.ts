@@ -1,26 +1,52 @@
+import type { CardSystem, Event } from "@prisma/client";
 import { checkIn, type CheckInResult } from "../checkins/check-in.js";
 import { windowState } from "../checkins/checkin-window.js";
 import { CardSystemError } from "../errors.js";
 import type { Db } from "../transaction.js";
+import { looksTyped, normalizeManualCode } from "./manual-code.js";
 import { verifySaveCode } from "./save-code.js";
 
-export interface SaveCodeCheckInInput {
+export interface SaveCodeInput {
   secret: string;
-  /** The code itself, or the whole /sparen/<code> address a scanner read. */
+  /** The signed QR code, the whole /sparen/<code> address a scanner read, or the event's code to type. */
   code: string;
+}
+
+export interface SaveCodeCheckInInput extends SaveCodeInput {
   passholderId: string;
   at?: Date;
 }
 
-/** A passholder scans an event's QR save-code: a check-in by the very same rules as at a counter or pillar. */
-export async function checkInWithSaveCode(db: Db, input: SaveCodeCheckInInput): Promise<CheckInResult> {
-  const at = input.at ?? new Date();
+export interface SaveCodeEvent {
+  event: Event & { cardSystem: CardSystem };
+  /** Found by its code to type rather than by the signed QR code. */
+  typed: boolean;
+}
+
+/**
+ * The event a scanned or typed code belongs to. A typed code is looked up (any case, dashes and spaces ignored);
+ * a QR code must carry the server's signature and the event's current save-code version.
+ */
+export async function eventOfSaveCode(db: Db, input: SaveCodeInput): Promise<SaveCodeEvent> {
   const code = String(input.code ?? "").trim().split("/sparen/").pop()!.split(/[?#]/)[0]!;
+  const manualCode = normalizeManualCode(code);
+  if (manualCode || looksTyped(code)) {
+    const event = manualCode ? await db.event.findUnique({ where: { manualCode }, include: { cardSystem: true } }) : null;
+    if (!event) throw new CardSystemError("SAVE_CODE_UNKNOWN", { field: "code" });
+    return { event, typed: true };
+  }
   const claims = verifySaveCode(input.secret, code);
   const event = await db.event.findUnique({ where: { id: claims.eventId }, include: { cardSystem: true } });
   if (!event) throw new CardSystemError("SAVE_CODE_INVALID", { field: "code" });
-  if (event.saveCodeVersion !== claims.version || event.cancelled || windowState(event, event.cardSystem, at) === "EXPIRED") {
-    throw new CardSystemError("SAVE_CODE_EXPIRED", { field: "code" });
-  }
-  return checkIn(db, { eventId: event.id, event, passholderId: input.passholderId, channel: "QR", at, actor: "pashouder (QR-code)" });
+  if (event.saveCodeVersion !== claims.version) throw new CardSystemError("SAVE_CODE_EXPIRED", { field: "code" });
+  return { event, typed: false };
+}
+
+/** A passholder scans or types an event's save-code: a check-in by the very same rules as at a counter or pillar. */
+export async function checkInWithSaveCode(db: Db, input: SaveCodeCheckInInput): Promise<CheckInResult> {
+  const at = input.at ?? new Date();
+  const { event, typed } = await eventOfSaveCode(db, input);
+  if (event.cancelled || windowState(event, event.cardSystem, at) === "EXPIRED") throw new CardSystemError("SAVE_CODE_EXPIRED", { field: "code" });
+  const actor = typed ? "pashouder (code getypt)" : "pashouder (QR-code)";
+  return checkIn(db, { eventId: event.id, event, passholderId: input.passholderId, channel: "QR", at, actor });
 }

@@ -3,11 +3,47 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import QRCode from "qrcode";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { redeemAdvantage } from "../../core/advantages/redeem-advantage.js";
+import { formatManualCode } from "../../core/savecodes/manual-code.js";
 import { saveCodeUrl, signSaveCode } from "../../core/savecodes/save-code.js";
+import { givePoints } from "../core/advantages/builders.js";
 import { freshDatabase, type TestDatabase } from "../helpers/databases.js";
-import { createEvent, createPassholder, createWorld, time, type World } from "../helpers/fixtures.js";
+import { createAdvantage, createEvent, createPassholder, createWorld, time, type World } from "../helpers/fixtures.js";
 import { mailedLinkPath, SECRETS, servePortal, type Portal } from "../portal/portal-client.js";
-import { chromiumInstalled, openChromium, type ChromiumTab } from "./chromium.js";
+import { chromiumInstalled, openChromium, PHONE, type ChromiumTab } from "./chromium.js";
+
+/** Where the screenshots of a run go, to look at them (SCREENSHOTS=folder); none by default. */
+const SCREENSHOTS = process.env.SCREENSHOTS;
+
+/**
+ * The contrast of the focus ring of the focused element against the colour it is drawn on (WCAG's formula): the
+ * outline of the element or of the nearest ancestor that draws one for it (a tile with :focus-within).
+ */
+function focusRingContrast(page: Page): Promise<{ element: string; ring: string; background: string; ratio: number }> {
+  return page.evaluate(() => {
+    const rgb = (color: string) => (color.match(/[\d.]+/g) ?? []).map(Number);
+    const luminance = (color: string) => {
+      const [r, g, b] = rgb(color).slice(0, 3).map((c) => c / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    };
+    const focused = document.activeElement as HTMLElement;
+    let ringed: HTMLElement | null = focused;
+    while (ringed && (getComputedStyle(ringed).outlineStyle === "none" || parseFloat(getComputedStyle(ringed).outlineWidth) < 2)) ringed = ringed.parentElement;
+    if (!ringed) return { element: focused.outerHTML.slice(0, 80), ring: "none", background: "", ratio: 0 };
+    // What is painted just outside the ring (a positioned element, like the skip link, sits on what is under it).
+    const style = getComputedStyle(ringed);
+    const box = ringed.getBoundingClientRect();
+    const reach = parseFloat(style.outlineOffset) + parseFloat(style.outlineWidth) + 2;
+    const x = box.left - reach >= 0 ? box.left - reach : box.right + reach;
+    const opaque = (element: Element) => rgb(getComputedStyle(element).backgroundColor)[3] !== 0 && getComputedStyle(element).backgroundColor !== "transparent";
+    const behind = document.elementsFromPoint(x, box.top + box.height / 2).find((element) => !ringed!.contains(element) && opaque(element));
+    const ring = style.outlineColor;
+    const background = behind ? getComputedStyle(behind).backgroundColor : getComputedStyle(document.documentElement).backgroundColor;
+    const [light, dark] = [luminance(ring), luminance(background)].sort((a, b) => b - a);
+    return { element: focused.outerHTML.slice(0, 80), ring, background, ratio: (light! + 0.05) / (dark! + 0.05) };
+  });
+}
 
 describe.skipIf(!chromiumInstalled)("the passholder portal in Chromium", () => {
   let db: TestDatabase;
@@ -56,6 +92,97 @@ describe.skipIf(!chromiumInstalled)("the passholder portal in Chromium", () => {
     });
     return (await page.locator(".notice").innerText()).replace(/\s+/g, " ");
   }
+
+  it("on a phone: links on the home page, a visible focus, the event named before sign-in, the camera buttons, a typed code, and why an advantage is not for now", async () => {
+    const phone = await openChromium(PHONE);
+    const { page } = phone;
+    const shot = async (name: string) => {
+      if (SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+    };
+    try {
+      const passholder = await createPassholder(db.prisma, world, { email: "noor@example.be" });
+      await givePoints(db.prisma, passholder.id, 3);
+      const around = { startsAt: new Date(Date.now() - time.HOUR), endsAt: new Date(Date.now() + time.HOUR) };
+      const scanned = await createEvent(db.prisma, world, { name: "Dansnamiddag in De Kleine Mol", ...around });
+      const typed = await createEvent(db.prisma, world, { name: "Toneel op het Marktplein", points: 2, ...around });
+      await createAdvantage(db.prisma, world, { title: "Laatste concerttickets", points: 10, unitsAvailable: 20, redeemedCount: 20 });
+      const weekly = await createAdvantage(db.prisma, world, { title: "Koffie in het cultuurcentrum", points: 1, perUserLimit: 1, perUserLimitPeriod: "WEEK", onlineExchange: true });
+      await redeemAdvantage(db.prisma, { advantageId: weekly.id, passholderId: passholder.id, channel: "ONLINE", actor: "test" });
+
+      // Home: every tile is a link to its page, and every stop of the keyboard shows a ring of at least 3:1.
+      await page.goto(`${portal.base}/`);
+      await shot("home");
+      const weak: string[] = [];
+      for (let stop = 0; stop < 12; stop++) {
+        await page.keyboard.press("Tab");
+        if (await page.evaluate(() => document.activeElement === document.body)) continue;
+        const focus = await focusRingContrast(page);
+        if (focus.ratio < 3) weak.push(`${focus.element}: ${focus.ring} on ${focus.background} = ${focus.ratio.toFixed(2)}`);
+      }
+      expect(weak).toEqual([]);
+      await page.getByRole("link", { name: "Voordelen", exact: true }).click();
+      await page.waitForURL(`${portal.base}/aanmelden?terug=%2Fvoordelen`);
+
+      // The printed QR code opened while signed out: the sign-in page says which point waits.
+      const code = signSaveCode(SECRETS.QR_SECRET, { eventId: scanned.id, version: scanned.saveCodeVersion });
+      await page.goto(`${portal.base}/sparen/${code}`);
+      await page.waitForURL(/\/aanmelden\?terug=/);
+      expect(await page.locator(".notice").innerText()).toContain("Meld je eerst aan. Daarna wordt je punt voor Dansnamiddag in De Kleine Mol meteen gespaard.");
+      await shot("sign-in-for-save-code");
+      await page.getByLabel("E-mailadres").fill("noor@example.be");
+      await page.getByRole("button", { name: "Stuur mij een aanmeldlink" }).click();
+      await page.getByText("Kijk in je mailbox").waitFor();
+      await page.goto(`${portal.base}${await mailedLinkPath(portal, "noor@example.be")}`);
+      await page.getByRole("button", { name: "Aanmelden" }).click();
+      await page.waitForURL(`${portal.base}/sparen/${code}`);
+      expect(await page.locator(".notice").innerText()).toContain("+1 punt gespaard");
+
+      // The camera: exactly one of the two buttons at a time.
+      await page.goto(`${portal.base}/sparen`);
+      const start = page.getByRole("button", { name: "Camera starten" });
+      const stopButton = page.getByRole("button", { name: "Camera stoppen" });
+      await page.locator("[data-scanner]").waitFor({ state: "visible" });
+      expect([await start.isVisible(), await stopButton.isVisible()]).toEqual([true, false]);
+      await start.click();
+      await stopButton.waitFor({ state: "visible" });
+      expect(await start.isVisible()).toBe(false);
+      expect(await page.locator("[data-status]").innerText()).toBe("Richt je camera op de QR-code.");
+      await shot("sparen-scanning");
+      await stopButton.click();
+      await start.waitFor({ state: "visible" });
+      expect(await stopButton.isVisible()).toBe(false);
+
+      // Typing: a look-alike is refused at the field, which gets the focus; the code in small letters saves.
+      const field = page.getByLabel("Code onder de QR-code");
+      await field.fill(`${formatManualCode(typed.manualCode).slice(0, -1)}0`);
+      await page.getByRole("button", { name: "Sparen", exact: true }).click();
+      await page.getByText("Deze code is niet gekend.").waitFor();
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe("code");
+      expect((await focusRingContrast(page)).ratio).toBeGreaterThanOrEqual(3);
+      await shot("sparen-wrong-code");
+      await field.fill(formatManualCode(typed.manualCode).toLowerCase());
+      await page.getByRole("button", { name: "Sparen", exact: true }).click();
+      await page.getByText("+2 punten gespaard").waitFor();
+      expect(await page.locator(".notice").innerText()).toContain("Je spaarde 2 punten bij Toneel op het Marktplein. Je nieuwe saldo: 5 punten.");
+      await shot("sparen-typed");
+
+      // Voordelen: sold out says so, the weekly limit says from when; a blocked card gets nothing offered.
+      await page.goto(`${portal.base}/voordelen`);
+      const notYet = await page.locator("h2:has-text('Nog niet voor jou') + ul").innerText();
+      expect(notYet).toMatch(/Laatste concerttickets\s+10 punten\s+Dit voordeel is uitverkocht\./);
+      expect(notYet).toMatch(/Koffie in het cultuurcentrum[\s\S]*Opnieuw mogelijk vanaf maandag \d{2}\/\d{2}\/\d{4}\./);
+      await shot("voordelen");
+      await db.prisma.card.update({ where: { number: passholder.cardNumber }, data: { status: "BLOCKED", blockedAt: new Date(), blockReason: "verloren" } });
+      await page.reload();
+      expect(await page.locator("h2:has-text('Nu voor jou') + p").innerText()).toBe("Er zijn nu geen voordelen die je kan krijgen.");
+      expect(await page.locator(".notice-error").innerText()).toContain("Je kaart is geblokkeerd");
+      await shot("voordelen-blocked");
+
+      expect(phone.pageErrors).toEqual([]);
+    } finally {
+      await phone.close();
+    }
+  }, 300_000);
 
   it("signs in through the mailed link, shows the balance, saves a point by scanning once and only once", async () => {
     const { page } = tab;

@@ -102,6 +102,22 @@ describe.each(databaseKinds)("the passholder's pages (%s)", (kind) => {
     }
   });
 
+  it("makes each tile of the home page a link to its page, signed in or not", async () => {
+    const home = await (await get(portal.base, "/")).text();
+    for (const [path, title] of [["/punten", "Mijn punten"], ["/voordelen", "Voordelen"], ["/kaart", "Mijn kaart"], ["/sparen", "Sparen met QR-code"]]) {
+      expect(home).toMatch(new RegExp(`<li class="card card-link"><h3><a href="${path}">${title}</a></h3>`));
+    }
+  });
+
+  it("puts the focus on the field a refused form is about", async () => {
+    const visitor: Browser = { headers: { "x-forwarded-for": "10.6.0.1" } };
+    const refused = await submit(portal.base, "/kaart-koppelen", { cardNumber: "1234", birthDate: "1990-05-14", email: "koppel@example.be" }, visitor);
+    expect(refused.status).toBe(400);
+    const page = await refused.text();
+    expect(page).toMatch(/<input id="cardNumber"[^>]*aria-invalid="true"[^>]*autofocus/);
+    expect(page.match(/autofocus/g)).toHaveLength(1);
+  });
+
   it("gives the scanner page, and only that page, a policy that lets the camera preview and html5-qrcode's styles in", async () => {
     const scanner = await get(portal.base, "/sparen", browser);
     expect(scanner.headers.get("content-security-policy")).toContain("media-src 'self' blob:");

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { formatManualCode } from "../../core/savecodes/manual-code.js";
 import { signSaveCode } from "../../core/savecodes/save-code.js";
 import { databaseKinds } from "../helpers/databases.js";
 import { createEvent, createPassholder, time, worldOn } from "../helpers/fixtures.js";
@@ -56,6 +57,36 @@ describe.each(databaseKinds)("saving a point with a QR save-code in the portal (
     expect(await byCode.text()).toContain("Je nieuwe saldo: 2 punten.");
   });
 
+  it("saves with the code to type under the QR code, in small letters, capitals, with or without dash", async () => {
+    const first = await eventAround(-time.HOUR, time.HOUR, { points: 2 });
+    const second = await eventAround(-time.HOUR, time.HOUR);
+    const { browser } = await signedIn();
+    const lower = await submit(portal.base, "/sparen", { code: formatManualCode(first.manualCode).toLowerCase() }, browser);
+    expect(lower.status).toBe(200);
+    const html = await lower.text();
+    expect(html).toContain("+2 punten gespaard");
+    expect(html).toContain(`Je spaarde 2 punten bij ${first.name}. Je nieuwe saldo: 2 punten.`);
+    const spaced = await submit(portal.base, "/sparen", { code: ` ${second.manualCode.slice(0, 4)} ${second.manualCode.slice(4)} ` }, browser);
+    expect(await spaced.text()).toContain("Je nieuwe saldo: 3 punten.");
+    const again = await submit(portal.base, "/sparen", { code: first.manualCode }, browser);
+    expect(again.status).toBe(409);
+    expect(await again.text()).toContain("Je hebt vandaag al gespaard voor deze activiteit.");
+  });
+
+  it("refuses a wrong typed code at the field, in Dutch, keeps what was typed and puts the focus there", async () => {
+    const event = await eventAround(-time.HOUR, time.HOUR);
+    const { passholder, browser } = await signedIn();
+    // A look-alike typed for a real character: the code has no O, so this can never be one.
+    const typed = `${formatManualCode(event.manualCode).slice(0, -1)}O`;
+    const refused = await submit(portal.base, "/sparen", { code: typed }, browser);
+    expect(refused.status).toBe(400);
+    const html = await refused.text();
+    expect(html).toContain("Deze code is niet gekend. Typ de 8 tekens over die onder de QR-code op de affiche staan");
+    expect(html).toMatch(new RegExp(`<input id="code" name="code" type="text" value="${typed}"[^>]*aria-invalid="true"[^>]*autofocus`));
+    expect(html).not.toContain("Deze QR-code is geen geldige spaarcode");
+    expect(await context.db.prisma.checkin.count({ where: { passholderId: passholder.id } })).toBe(0);
+  });
+
   it("says when the event is not open for saving now", async () => {
     const later = await eventAround(3 * time.DAY, 3 * time.DAY + 2 * time.HOUR);
     const { browser } = await signedIn();
@@ -100,6 +131,13 @@ describe.each(databaseKinds)("saving a point with a QR save-code in the portal (
     const asked = await get(portal.base, path, browser);
     expect(asked.status).toBe(303);
     expect(asked.headers.get("location")).toBe(`/aanmelden?terug=${encodeURIComponent(path)}`);
+    const signInPage = await (await get(portal.base, asked.headers.get("location")!, browser)).text();
+    expect(signInPage).toContain(`Meld je eerst aan. Daarna wordt je punt voor ${event.name} meteen gespaard.`);
+    // A typed code in the address is never looked up for a signed-out visitor: no way to try codes unlimited.
+    const typedAddress = `/sparen/${event.manualCode}`;
+    const typedSignIn = await (await get(portal.base, `/aanmelden?terug=${encodeURIComponent(typedAddress)}`, browser)).text();
+    expect(typedSignIn).toContain("Meld je eerst aan. Daarna wordt je punt meteen gespaard.");
+    expect(typedSignIn).not.toContain(event.name);
     await submit(portal.base, asked.headers.get("location")!, { email: "later@example.be", terug: path }, browser, "/aanmelden");
     const signedInResponse = await submit(portal.base, await mailedLinkPath(portal, "later@example.be"), {}, browser);
     expect(signedInResponse.headers.get("location")).toBe(path);
@@ -110,5 +148,16 @@ describe.each(databaseKinds)("saving a point with a QR save-code in the portal (
   it("limits scans per passholder", async () => {
     const { browser } = await signedIn();
     expect(await allowedBeforeRefusal(30, () => get(portal.base, "/sparen/ongeldig", browser))).toBeGreaterThanOrEqual(30);
+  });
+
+  it("limits typed codes like scans: the same count per passholder, the same limit", async () => {
+    const { passholder, browser } = await signedIn();
+    const typed = await allowedBeforeRefusal(30, (i) =>
+      i % 2 === 0 ? submit(portal.base, "/sparen", { code: "ABCD-EFGH" }, browser) : get(portal.base, "/sparen/ABCDEFGH", browser),
+    );
+    expect(typed).toBeGreaterThanOrEqual(30);
+    // Every attempt, typed or scanned, was counted under the one key of this passholder.
+    const counted = await context.db.prisma.rateLimit.aggregate({ where: { key: `portal-save:${passholder.id}` }, _sum: { count: true } });
+    expect(counted._sum.count).toBe(typed + 1);
   });
 });

@@ -26,6 +26,7 @@ if (section) {
 
   start.addEventListener("click", async () => {
     say("De camera start…");
+    start.disabled = true;
     try {
       await scanner.start({ facingMode: "environment" }, { fps: 10, qrbox: { width: 250, height: 250 } }, (text) => {
         if (open(text)) void scanner.stop();
@@ -34,7 +35,9 @@ if (section) {
       stop.hidden = false;
       say("Richt je camera op de QR-code.");
     } catch {
-      say("De camera kon niet starten. Geef toegang tot je camera, of kies een foto van de QR-code.");
+      say("De camera kon niet starten. Geef toegang tot je camera, of kies een foto van de QR-code, of typ de code eronder.");
+    } finally {
+      start.disabled = false;
     }
   });
   stop.addEventListener("click", async () => {

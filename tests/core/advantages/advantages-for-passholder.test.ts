@@ -54,7 +54,7 @@ describe.each(databaseKinds)("which advantages a passholder can get on %s", (kin
     const rows = await byTitle(passholder.id);
     expect(rows.get("Alles mis")).toMatchObject({
       available: false,
-      reasons: ["ADVANTAGE_OUTSIDE_EXCHANGE_PERIOD", "ADVANTAGE_WRONG_MUNICIPALITY", "NOT_ENOUGH_POINTS", "ADVANTAGE_SOLD_OUT"],
+      reasons: ["ADVANTAGE_OUTSIDE_EXCHANGE_PERIOD", "ADVANTAGE_WRONG_MUNICIPALITY", "ADVANTAGE_SOLD_OUT", "NOT_ENOUGH_POINTS"],
       remainingStock: 0,
     });
     expect(rows.get("Te duur")).toMatchObject({ available: false, reasons: ["NOT_ENOUGH_POINTS"] });

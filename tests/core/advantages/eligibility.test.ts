@@ -41,6 +41,7 @@ const passholder = (overrides: Partial<PassholderFacts> = {}): PassholderFacts =
   registeredAt: new Date("2026-03-10T09:00:00Z"),
   municipalityJoinedAt: new Date("2026-03-01T00:00:00Z"),
   points: 20,
+  cardStatus: "ACTIVE",
   ...overrides,
 });
 
@@ -85,7 +86,29 @@ describe("advantage eligibility rules", () => {
 
   it("says how the per-user limit reads, in Dutch", () => {
     const [refusal] = refusals({ at, advantage: advantage({ perUserLimit: 2, perUserLimitPeriod: "MONTH" }), passholder: passholder(), usedInPeriod: 2 });
-    expect(refusal).toMatchObject({ code: "ADVANTAGE_USER_LIMIT_REACHED", details: { limit: 2, period: "MONTH", used: 2 } });
-    expect(refusal?.message).toBe("Deze pashouder mag dit voordeel 2 keer per maand omruilen; de limiet is bereikt.");
+    expect(refusal).toMatchObject({ code: "ADVANTAGE_USER_LIMIT_REACHED", details: { limit: 2, period: "MONTH", used: 2, availableAgainOn: "2026-07-01" } });
+    expect(refusal?.message).toBe("Deze pashouder mag dit voordeel 2 keer per maand omruilen; de limiet is bereikt. Opnieuw mogelijk vanaf woensdag 01/07/2026.");
+  });
+
+  it("says from which Brussels day a limit per day, week, month, quarter or year allows the advantage again", () => {
+    const againOn = (period: "ABSOLUTE" | "DAY" | "WEEK" | "MONTH" | "QUARTER" | "YEAR", when: string) =>
+      refusals({ at: new Date(when), advantage: advantage({ perUserLimit: 1, perUserLimitPeriod: period }), passholder: passholder(), usedInPeriod: 1 })[0]?.details?.availableAgainOn;
+    // Thursday 10 December 2026, 23:30 in Brussels (22:30 UTC): the week and the day are Brussels' ones.
+    expect(againOn("WEEK", "2026-12-10T22:30:00Z")).toBe("2026-12-14");
+    expect(againOn("DAY", "2026-12-10T23:30:00Z")).toBe("2026-12-12");
+    expect(againOn("WEEK", "2026-12-13T22:59:00Z")).toBe("2026-12-14");
+    expect(againOn("WEEK", "2026-12-13T23:00:00Z")).toBe("2026-12-21");
+    expect(againOn("MONTH", "2026-12-31T23:30:00Z")).toBe("2027-02-01");
+    expect(againOn("QUARTER", "2026-11-15T12:00:00Z")).toBe("2027-01-01");
+    expect(againOn("YEAR", "2026-06-15T12:00:00Z")).toBe("2027-01-01");
+    expect(againOn("ABSOLUTE", "2026-06-15T12:00:00Z")).toBeUndefined();
+  });
+
+  it("refuses a blocked, replaced or missing card first, and puts sold out before points and limits", () => {
+    expect(codes({ passholder: passholder({ cardStatus: "BLOCKED" }) })).toEqual(["CARD_BLOCKED"]);
+    expect(codes({ passholder: passholder({ cardStatus: "REPLACED" }) })).toEqual(["CARD_REPLACED"]);
+    expect(codes({ passholder: passholder({ cardStatus: null }) })).toEqual(["CARD_NOT_FOUND"]);
+    const soldOut = advantage({ points: 50, unitsAvailable: 3, redeemedCount: 3, perUserLimit: 1, perUserLimitPeriod: "WEEK" });
+    expect(codes({ advantage: soldOut, usedInPeriod: 1 })).toEqual(["ADVANTAGE_SOLD_OUT", "ADVANTAGE_USER_LIMIT_REACHED", "NOT_ENOUGH_POINTS"]);
   });
 });

@@ -28,7 +28,7 @@ describe.each(databaseKinds)("removing a redeemed advantage on %s", (kind) => {
     const passholder = await passholderWithPoints(t.db.prisma, t.world, 8);
     const advantage = await createAdvantage(t.db.prisma, t.world, { points: 5, perUserLimit: 1, unitsAvailable: 1 });
     const { redemption } = await redeemAdvantage(t.db.prisma, atCounter(advantage.id, passholder.cardNumber));
-    expect((await rowFor(passholder.id, advantage.id))?.reasons).toEqual(["ADVANTAGE_USER_LIMIT_REACHED", "NOT_ENOUGH_POINTS", "ADVANTAGE_SOLD_OUT"]);
+    expect((await rowFor(passholder.id, advantage.id))?.reasons).toEqual(["ADVANTAGE_SOLD_OUT", "ADVANTAGE_USER_LIMIT_REACHED", "NOT_ENOUGH_POINTS"]);
 
     const result = await removeRedemption(t.db.prisma, { redemptionId: redemption.id, reason: "Verkeerde pashouder gescand", actor: "ksb:eeklo", at: later });
 
