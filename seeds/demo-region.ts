@@ -4,6 +4,7 @@ import { hashPassword } from "../core/auth/password.js";
 import { addDays, calendarDay } from "./clock.js";
 import { demoAccounts } from "./demo-accounts.js";
 import { randomBelgianIban } from "./iban.js";
+import { sampleBranding } from "../templates/branding.js";
 import { meetjesland } from "./meetjesland.js";
 import { streets } from "./names.js";
 import type { Random } from "./random.js";
@@ -79,11 +80,14 @@ export async function createRegion(prisma: Db, random: Random, now: Date): Promi
       keyParticipantPct: 25,
       keyOrganiserPct: 55,
       keyMunicipalityPct: 20,
-      // The mails' branding and links (manual p. 14).
-      footerOrganisation: "COMEET",
-      footerAddress: "Stationsplein 3, 9900 Eeklo",
-      footerPhone: "09 218 88 88",
-      helpdeskEmail: "uitpasmeetjesland@comeet.be",
+      // The mails' and the portal's branding, footer and links, as the manual's mail shows them (p. 14).
+      footerOrganisation: sampleBranding.footerOrganisation,
+      footerSupportedBy: sampleBranding.footerSupportedBy,
+      footerAddress: sampleBranding.footerAddress,
+      footerPhone: sampleBranding.footerPhone,
+      footerEmail: sampleBranding.footerEmail,
+      helpdeskEmail: sampleBranding.helpdeskEmail,
+      replyToEmail: sampleBranding.replyTo,
       providerManualUrl: "https://www.uitpasmeetjesland.be/uitpaspartner",
       bannerUrl: "https://www.uitpasmeetjesland.be/uitpaspartner#banner",
       newsletterUrl: "https://www.uitpasmeetjesland.be/uitpaspartner#nieuwsbrief",

@@ -17,10 +17,14 @@ export function securityHeaders({ production }: { production: boolean }): Reques
 
 export type CspDirectives = Record<string, string[]>;
 
-export function contentSecurityPolicy(directives: CspDirectives): RequestHandler {
-  const value = Object.entries(directives)
+export function cspValue(directives: CspDirectives): string {
+  return Object.entries(directives)
     .map(([name, sources]) => [name, ...sources].join(" "))
     .join("; ");
+}
+
+export function contentSecurityPolicy(directives: CspDirectives): RequestHandler {
+  const value = cspValue(directives);
   return (_req, res, next) => {
     res.setHeader("Content-Security-Policy", value);
     next();
@@ -65,7 +69,25 @@ export const adminPolicy: CspDirectives = {
   "font-src": ["'self'", "data:"],
   "connect-src": ["'self'"],
   "object-src": ["'none'"],
+  // Only the outbox's own preview pages (mailPreviewPolicy), which carry the mail's images.
+  "frame-src": ["'self'"],
   "form-action": ["'self'"],
   "base-uri": ["'self'"],
   "frame-ancestors": ["'none'"],
 };
+
+/**
+ * A mail as the backoffice previews it, in a frame of its own: the mail's inline styles and its images from the
+ * origins it names (the card system's logo), nothing else; no scripts, no forms, sandboxed even when opened alone.
+ */
+export function mailPreviewPolicy(imageOrigins: string[]): CspDirectives {
+  return {
+    "default-src": ["'none'"],
+    "img-src": imageOrigins.length > 0 ? imageOrigins : ["'none'"],
+    "style-src": ["'unsafe-inline'"],
+    "form-action": ["'none'"],
+    "base-uri": ["'none'"],
+    "frame-ancestors": ["'self'"],
+    sandbox: [],
+  };
+}

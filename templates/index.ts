@@ -12,10 +12,17 @@ export interface TemplateData {
 
 export type TemplateName = keyof TemplateData;
 
-export const templates: { [Name in TemplateName]: { label: string; build: (data: TemplateData[Name]) => RenderedParts; sample: TemplateData[Name] } } = {
-  "provider-onboarding": { label: "Onboardingmail nieuwe aanbieder", build: providerOnboarding, sample: providerOnboardingSample },
-  "coordinator-notification": { label: "Regio verwittigen", build: coordinatorNotification, sample: coordinatorNotificationSample },
-  "portal-sign-in": { label: "Aanmeldlink portaal", build: portalSignIn, sample: portalSignInSample },
+interface Template<Data> {
+  /** The name a user reads in the outbox, instead of the key. */
+  label: { nl: string; en: string };
+  build: (data: Data) => RenderedParts;
+  sample: Data;
+}
+
+export const templates: { [Name in TemplateName]: Template<TemplateData[Name]> } = {
+  "provider-onboarding": { label: { nl: "Onboardingmail aanbieder", en: "Provider onboarding mail" }, build: providerOnboarding, sample: providerOnboardingSample },
+  "coordinator-notification": { label: { nl: "Regio verwittigen", en: "Notify the region" }, build: coordinatorNotification, sample: coordinatorNotificationSample },
+  "portal-sign-in": { label: { nl: "Aanmeldlink portaal", en: "Portal sign-in link" }, build: portalSignIn, sample: portalSignInSample },
 };
 
 export const templateNames = Object.keys(templates) as TemplateName[];

@@ -1,4 +1,4 @@
-import type { Branding } from "./branding.js";
+import { helpdeskAddresses, PRODUCT_LINE, regionLine, type Branding } from "./branding.js";
 import { absoluteUrl, mj, type Markup } from "./markup.js";
 
 /** One mail: what the outbox stores and nodemailer sends. */
@@ -58,22 +58,31 @@ export function button(href: string, label: string): Markup {
   return mj`<mj-button href="${absoluteUrl(href)}" align="left">${label}</mj-button>`;
 }
 
-function footerLines(branding: Branding): string[] {
+/** The footer's lines (manual p. 14), each a list of text and links. */
+function footerLines(branding: Branding): (string | { mailto: string })[][] {
+  const contact: (string | { mailto: string })[] = [];
+  if (branding.footerPhone) contact.push(`T ${branding.footerPhone}`);
+  if (branding.footerEmail) contact.push(...(contact.length ? [" | "] : []), "E ", { mailto: branding.footerEmail });
+  const helpdesk = helpdeskAddresses(branding);
   return [
-    branding.footerOrganisation ? `${branding.footerOrganisation} fungeert als regioverantwoordelijke voor ${branding.cardSystemName}.` : branding.cardSystemName,
-    branding.footerAddress,
-    branding.footerPhone ? `Tel. ${branding.footerPhone}` : null,
-    branding.helpdeskEmail ? `Helpdesk: ${branding.helpdeskEmail}` : null,
-  ].filter((line): line is string => !!line);
+    [PRODUCT_LINE],
+    [regionLine(branding) ?? branding.cardSystemName],
+    branding.footerAddress ? [branding.footerAddress] : [],
+    contact,
+    helpdesk.length ? ["Helpdesk: ", ...helpdesk.flatMap((address, index) => [...(index ? [" of "] : []), { mailto: address }])] : [],
+  ].filter((line) => line.length > 0);
 }
 
 function footer(branding: Branding): Markup {
-  const lines = footerLines(branding).map((line, index) => (index === 0 ? mj`${line}` : mj`<br />${line}`));
-  return mj`<mj-text font-size="13px" line-height="20px" color="#555555" align="center">UiTPAS is een product van publiq dat in Vlaanderen al in verschillende regio's werd uitgerold.<br />${lines}</mj-text>`;
+  const lines = footerLines(branding).map((line, index) => {
+    const parts = line.map((part) => (typeof part === "string" ? mj`${part}` : mailLink(part.mailto)));
+    return index === 0 ? mj`${parts}` : mj`<br />${parts}`;
+  });
+  return mj`<mj-text font-size="13px" line-height="20px" color="#555555" align="center">${lines}</mj-text>`;
 }
 
 /** The plain-text part: the same words, links written out, and the footer. */
 export function plainText(branding: Branding, paragraphs: string[]): string {
-  const footerText = ["UiTPAS is een product van publiq dat in Vlaanderen al in verschillende regio's werd uitgerold.", ...footerLines(branding)];
+  const footerText = footerLines(branding).map((line) => line.map((part) => (typeof part === "string" ? part : part.mailto)).join(""));
   return [...paragraphs, "--", footerText.join("\n")].join("\n\n") + "\n";
 }

@@ -17,26 +17,35 @@ export interface ProviderOnboardingData {
   newsletterUrl: string;
 }
 
+/** "https://www.uitdatabank.be/" → "www.uitdatabank.be", as the manual writes addresses. */
+function shown(url: string): string {
+  const { host, pathname } = new URL(url);
+  return `${host}${pathname}`.replace(/\/$/, "");
+}
+
 /** The standard mail to a new provider (manual p. 14), in the manual's own words. */
 export function providerOnboarding(data: ProviderOnboardingData): RenderedParts {
   const { branding } = data;
   const title = "TOPPER! Jullie zijn UiTPAS-aanbieder! PROFICIAT!";
+  const counter = "Je kan vanaf nu met je UiTID inloggen in jouw balie. Deze installeer je op jouw laptop, pc of zelfs op je smartphone. In de balie kan je punten en kansentarieven toekennen.";
+  const banner = ` op je website of sociale mediakanalen kenbaar dat je deelneemt aan ${branding.cardSystemName}!`;
+  const questions = ` of neem contact op met de lokale verantwoordelijke van ${data.municipalityName} via `;
   const body = [
     heading(title),
     paragraph(`Beste ${data.providerName},`),
-    paragraph("Je kan vanaf nu met je UiTID inloggen in jouw balie. Deze installeer je op jouw laptop, pc of zelfs op je smartphone. In de balie kan je punten en kansentarieven toekennen."),
+    paragraph(counter),
     button(data.counterAppUrl, "Naar jouw balie"),
-    paragraph("Maar eerst en vooral dien je je activiteiten in te voeren via ", link(data.eventsDatabaseUrl, "de UiTdatabank"), "."),
-    paragraph("Maak ondertussen ook al met ", link(data.bannerUrl, "deze banner"), ` op je website of sociale mediakanalen kenbaar dat je deelneemt aan ${branding.cardSystemName}!`),
-    paragraph("Wacht... gaan we even te snel? Geen zorgen! Onze handleiding voor aanbieders helpt je stap voor stap verder in dit proces en bundelt alle antwoorden, linken maar ook video-instructies die jij nodig hebt!"),
-    button(data.providerManualUrl, "Download de handleiding"),
+    paragraph("Maar eerst en vooral dien je je activiteiten in te voeren via ", link(data.eventsDatabaseUrl, shown(data.eventsDatabaseUrl)), "."),
+    paragraph("Maak ondertussen ook al met ", link(data.bannerUrl, "deze banner"), banner),
     paragraph(
-      "Heb je vragen? Mail dan naar ",
-      mailLink(data.regionEmail),
-      ` of neem contact op met de lokale verantwoordelijke van ${data.municipalityName} via `,
-      mailLink(data.municipalityContactEmail),
-      ".",
+      "Wacht... gaan we even te snel? Geen zorgen! Onze ",
+      mj`<strong>handleiding</strong>`,
+      " voor aanbieders helpt je ",
+      mj`<strong>stap voor stap</strong>`,
+      " verder in dit proces en bundelt alle antwoorden, linken maar ook video-instructies die jij nodig hebt!",
     ),
+    paragraph("Je kan hem ", link(data.providerManualUrl, "hier"), " downloaden of je vindt hem terug op ", link(data.providerManualUrl, shown(data.providerManualUrl)), "."),
+    paragraph("Heb je vragen? Mail dan naar ", mailLink(data.regionEmail), questions, mailLink(data.municipalityContactEmail), "."),
     paragraph(link(data.newsletterUrl, "Schrijf je hier in"), " voor de nieuwsbrief voor UiTPAS-aanbieders."),
   ];
   return {
@@ -45,13 +54,13 @@ export function providerOnboarding(data: ProviderOnboardingData): RenderedParts 
     text: plainText(branding, [
       title,
       `Beste ${data.providerName},`,
-      "Je kan vanaf nu met je UiTID inloggen in jouw balie. Deze installeer je op jouw laptop, pc of zelfs op je smartphone. In de balie kan je punten en kansentarieven toekennen.",
+      counter,
       `Naar jouw balie: ${data.counterAppUrl}`,
-      `Maar eerst en vooral dien je je activiteiten in te voeren via de UiTdatabank: ${data.eventsDatabaseUrl}`,
-      `Maak ondertussen ook al met deze banner op je website of sociale mediakanalen kenbaar dat je deelneemt aan ${branding.cardSystemName}: ${data.bannerUrl}`,
+      `Maar eerst en vooral dien je je activiteiten in te voeren via ${shown(data.eventsDatabaseUrl)}: ${data.eventsDatabaseUrl}`,
+      `Maak ondertussen ook al met deze banner (${data.bannerUrl})${banner}`,
       "Wacht... gaan we even te snel? Geen zorgen! Onze handleiding voor aanbieders helpt je stap voor stap verder in dit proces en bundelt alle antwoorden, linken maar ook video-instructies die jij nodig hebt!",
-      `Download de handleiding: ${data.providerManualUrl}`,
-      `Heb je vragen? Mail dan naar ${data.regionEmail} of neem contact op met de lokale verantwoordelijke van ${data.municipalityName} via ${data.municipalityContactEmail}.`,
+      `Je kan hem downloaden of je vindt hem terug op ${data.providerManualUrl}`,
+      `Heb je vragen? Mail dan naar ${data.regionEmail}${questions}${data.municipalityContactEmail}.`,
       `Schrijf je hier in voor de nieuwsbrief voor UiTPAS-aanbieders: ${data.newsletterUrl}`,
     ]),
   };

@@ -1,13 +1,15 @@
 import type { PrismaClient, Role } from "@prisma/client";
-import type { Action, ActionContext, ActionRequest, ActionResponse, CurrentAdmin, RecordActionResponse } from "adminjs";
+import type { Action, ActionContext, ActionRequest, ActionResponse, CurrentAdmin, PropertyOptions, RecordActionResponse } from "adminjs";
+import { currentCardSystem } from "../../core/card-system/current-card-system.js";
 import { isCardSystemError } from "../../core/errors.js";
-import { renderMail } from "../../core/mail/render-mail.js";
+import { previewTemplate } from "../../core/mail/preview-template.js";
 import { resendMail } from "../../core/mail/resend-mail.js";
-import { templateNames, templates, type TemplateData, type TemplateName } from "../../templates/index.js";
+import { templateNames } from "../../templates/index.js";
+import { actorOf } from "../access/actor.js";
 import { roleMay } from "../access/permissions.js";
 import { actingUser, mayChange, refusal } from "./record-action.js";
 
-/** Shows a mail's HTML (in a sandboxed frame) and text; on "Opnieuw versturen" also the button that posts. */
+/** Shows a mail as it is sent (its HTML in a sandboxed frame of its own) and its text; on "Opnieuw versturen" also the button that posts. */
 export const MAIL_PREVIEW_COMPONENT = "MailPreview";
 
 const mayView = ({ currentAdmin }: { currentAdmin?: CurrentAdmin }) => roleMay((currentAdmin as { role?: Role } | undefined)?.role, "EmailMessage", "show");
@@ -31,28 +33,31 @@ function resendAction(client: PrismaClient): Partial<Action<ActionResponse>> {
   return { actionType: "record", icon: "RefreshCw", component: MAIL_PREVIEW_COMPONENT, isAccessible: mayChange("Provider"), isVisible: mayChange("Provider"), handler };
 }
 
-/** Every template rendered with its sample data, HTML and text, as the backoffice's template preview. */
-async function templatePreviews() {
+/** The outbox's template key is shown as the template's name (admin/locale), in the list, filter and show page. */
+export const emailMessageProperties = {
+  template: { availableValues: templateNames.map((name) => ({ value: name, label: name })) },
+} satisfies Record<string, PropertyOptions>;
+
+/**
+ * Every template with its sample data in the card system's look (subject and text here; the HTML part is its
+ * own page, see mail-preview-routes.ts), as the backoffice's "Voorbeelden van de mails".
+ */
+async function templatePreviews(client: PrismaClient, context: ActionContext) {
+  const actor = await actorOf(client, context);
+  const cardSystem = await currentCardSystem(client, { municipalityId: actor?.municipalityId });
+  if (!cardSystem) return [];
   return Promise.all(
-    templateNames.map(async (name: TemplateName) => {
-      const template = templates[name];
-      const mail = await renderMail(name, template.sample as TemplateData[typeof name]);
-      return { name, label: template.label, ...mail };
+    templateNames.map(async (name) => {
+      const { subject, text, replyTo } = await previewTemplate(name, cardSystem);
+      return { name, subject, text, replyTo };
     }),
   );
 }
 
-/** The outbox's own actions: preview of a mail, "Opnieuw versturen", and the preview of every template. */
+/** The outbox's own screens: a mail shown as it was sent, "Opnieuw versturen", and the preview of every template. */
 export function emailActions(client: PrismaClient) {
   return {
-    preview: {
-      actionType: "record",
-      icon: "Eye",
-      component: MAIL_PREVIEW_COMPONENT,
-      isAccessible: mayView,
-      isVisible: mayView,
-      handler: async (_request, _response, context) => ({ record: context.record!.toJSON(context.currentAdmin) }),
-    },
+    show: { component: MAIL_PREVIEW_COMPONENT },
     resend: resendAction(client),
     templatePreview: {
       actionType: "resource",
@@ -60,7 +65,7 @@ export function emailActions(client: PrismaClient) {
       component: MAIL_PREVIEW_COMPONENT,
       isAccessible: mayView,
       isVisible: mayView,
-      handler: async () => ({ previews: await templatePreviews() }),
+      handler: async (_request, _response, context) => ({ previews: await templatePreviews(client, context) }),
     },
   } satisfies Record<string, Partial<Action<ActionResponse>>>;
 }

@@ -27,7 +27,7 @@ export async function deliverDueMail(prisma: PrismaClient, transport: MailTransp
       const mail = await tx.emailMessage.findUniqueOrThrow({ where: { id: due.id } });
       const attempt = { attempts: mail.attempts + 1, lastAttemptAt: now };
       try {
-        const receipt = await transport.deliver({ id: mail.id, to: mail.toAddress, subject: mail.subject, html: mail.html, text: mail.text });
+        const receipt = await transport.deliver({ id: mail.id, to: mail.toAddress, replyTo: mail.replyTo, subject: mail.subject, html: mail.html, text: mail.text });
         await tx.emailMessage.update({
           where: { id: mail.id },
           data: { ...attempt, status: "SENT", sentAt: now, messageId: receipt.messageId, emlFile: receipt.emlFile ?? null },

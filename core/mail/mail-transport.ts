@@ -8,6 +8,7 @@ export interface OutgoingMail {
   subject: string;
   html: string;
   text: string;
+  replyTo: string | null;
 }
 
 export interface DeliveryReceipt {
@@ -36,7 +37,14 @@ const SMTP_TIMEOUTS = { connectionTimeout: 5_000, greetingTimeout: 5_000, socket
 
 /** nodemailer over SMTP_URL, or, without one (the embedded default), .eml files a demo user can open. */
 export function createMailTransport(options: MailTransportOptions): MailTransport {
-  const envelope = (mail: OutgoingMail) => ({ from: options.mailFrom, to: mail.to, subject: mail.subject, html: mail.html, text: mail.text });
+  const envelope = (mail: OutgoingMail) => ({
+    from: options.mailFrom,
+    to: mail.to,
+    ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
+    subject: mail.subject,
+    html: mail.html,
+    text: mail.text,
+  });
   if (options.smtpUrl) {
     const transporter = nodemailer.createTransport({ url: options.smtpUrl, ...SMTP_TIMEOUTS });
     return {

@@ -6,6 +6,8 @@ export interface RenderedMail {
   subject: string;
   html: string;
   text: string;
+  /** The card system's answer address (Reply-To). */
+  replyTo: string | null;
 }
 
 /** Renders a template to subject, responsive HTML and plain text; an invalid template fails loudly. */
@@ -15,5 +17,5 @@ export async function renderMail<Name extends TemplateName>(name: Name, data: Te
   const { html, errors } = await mjml2html(markupText(parts.mjml), { validationLevel: "strict" });
   if (errors.length > 0) throw new Error(`Mail template ${name} is invalid: ${errors.map((error) => error.formattedMessage).join("; ")}`);
   // A subject is one header line.
-  return { subject: parts.subject.replace(/\s+/g, " ").trim(), html, text: parts.text };
+  return { subject: parts.subject.replace(/\s+/g, " ").trim(), html, text: parts.text, replyTo: data.branding.replyTo };
 }

@@ -25,6 +25,7 @@ export async function resendMail(db: Db, input: { id: string; actor: string; now
               template: mail.template,
               html: mail.html,
               text: mail.text,
+              replyTo: mail.replyTo,
               providerId: mail.providerId,
               queuedBy: actor,
               resendOfId: mail.id,

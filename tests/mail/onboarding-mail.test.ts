@@ -10,6 +10,7 @@ import { notifyRegion } from "../../core/providers/notify-region.js";
 import { sendOnboardingMail } from "../../core/providers/send-onboarding-mail.js";
 import { uploadAgreement } from "../../core/providers/upload-agreement.js";
 import { resendMail } from "../../core/mail/resend-mail.js";
+import { brandingOf } from "../../templates/branding.js";
 import { portalSignInSample } from "../../templates/portal-sign-in.js";
 import { databaseKinds } from "../helpers/databases.js";
 import { worldOn } from "../helpers/fixtures.js";
@@ -35,6 +36,29 @@ function parseHtml(html: string) {
   walk(document);
   return { errors, elements };
 }
+
+/** What a reader sees of an HTML mail: its text, tags dropped, white space folded. */
+function visibleText(html: string): string {
+  let text = "";
+  const walk = (node: Node) => {
+    if ("tagName" in node && (node.tagName === "style" || node.tagName === "title" || node.tagName === "head")) return;
+    if (node.nodeName === "#text") text += (node as { value: string }).value;
+    if ("tagName" in node && node.tagName === "br") text += "\n";
+    if ("childNodes" in node) node.childNodes.forEach(walk);
+  };
+  walk(parse(html));
+  return text.replace(/[ \t\r]+/g, " ").replace(/ ?\n ?/g, "\n").replace(/\n+/g, "\n");
+}
+
+/** The manual's footer (p. 14) as the card system's settings in onboarding-world.ts spell it. */
+const MANUAL_FOOTER = [
+  "UiTPAS is een product van publiq dat in Vlaanderen al in verschillende regio's werd uitgerold.",
+  "COMEET fungeert als regioverantwoordelijke voor UiTPAS Test",
+  ", met de steun van het Europees Landbouwfonds voor Plattelandsontwikkeling en de provincie Oost-Vlaanderen.",
+  "Pastoor De Nevestraat 8, 9900 Eeklo",
+  "T 09 373 75 96 | E uitpasmeetjesland@comeet.be",
+  "Helpdesk: info@uitpas.be of uitpasmeetjesland@comeet.be",
+];
 
 describe.each(databaseKinds)("onboarding mail of a new provider (%s)", (kind) => {
   const context = worldOn(kind);
@@ -87,16 +111,26 @@ describe.each(databaseKinds)("onboarding mail of a new provider (%s)", (kind) =>
     expect(mail.parsed.subject).toBe("PROFICIAT! Toneelkring De Planken & Co is UiTPAS-aanbieder bij " + (await cardSystemName()));
     expect(mail.parsed.from?.text).toBe('"UiTPAS Meetjesland" <uitpasmeetjesland@comeet.be>');
     expect(mail.envelopeFrom).toBe("uitpasmeetjesland@comeet.be");
+    // A reply reaches the card system's answer address, not the sender (a no-reply address in production).
+    expect(mail.parsed.replyTo?.value.map((address) => address.address)).toEqual(["antwoord@comeet.be"]);
     const html = String(mail.parsed.html);
     const text = String(mail.parsed.text);
+    const seen = visibleText(html);
     for (const part of [html, text]) {
       expect(part).not.toMatch(/\{\{|undefined|null|\[object/);
       for (const value of ["uitpas@eeklo.be", "uitpasmeetjesland@comeet.be", "Eeklo", "https://www.uitdatabank.be", "https://www.uitpasmeetjesland.be/nieuwsbrief-aanbieders"]) {
         expect(part).toContain(value);
       }
-      expect(part).toContain("Je kan vanaf nu met je UiTID inloggen in jouw balie.");
-      expect(part).toContain("Stationsplein 3, 9900 Eeklo");
     }
+    for (const part of [seen, text]) {
+      expect(part).toContain("Je kan vanaf nu met je UiTID inloggen in jouw balie.");
+      for (const line of MANUAL_FOOTER) expect(part).toContain(line);
+      expect(part).not.toContain("Stationsplein");
+    }
+    // The manual's own sentences (p. 14).
+    expect(seen).toContain("Maar eerst en vooral dien je je activiteiten in te voeren via www.uitdatabank.be.");
+    expect(seen).toContain("Je kan hem hier downloaden of je vindt hem terug op www.uitpasmeetjesland.be/uitpaspartner.");
+    expect(seen).toContain("Onze handleiding voor aanbieders helpt je stap voor stap verder in dit proces");
     expect(text).toContain("Beste Toneelkring De Planken & Co,");
     expect(html).toContain("Beste Toneelkring De Planken &amp; Co,");
 
@@ -116,6 +150,20 @@ describe.each(databaseKinds)("onboarding mail of a new provider (%s)", (kind) =>
     expect(audit?.actor).toBe(ACTOR);
 
     await expectRefusal(sendOnboardingMail(context.db.prisma, { providerId: provider.id, actor: ACTOR }), "PROVIDER_STEP_ALREADY_DONE");
+  });
+
+  it("sends replies to the region's coordinator when the card system has no answer address of its own", async () => {
+    const where = { id: context.world.cardSystemId };
+    await context.db.prisma.cardSystem.update({ where, data: { replyToEmail: null } });
+    try {
+      const cardSystem = await context.db.prisma.cardSystem.findUniqueOrThrow({ where });
+      await queueMail(context.db.prisma, { template: "portal-sign-in", to: "noor@example.be", data: { ...portalSignInSample, branding: brandingOf(cardSystem) } });
+      await deliverDueMail(context.db.prisma, smtp());
+      const mail = sink.received.find((received) => received.envelopeTo.includes("noor@example.be"));
+      expect(mail?.parsed.replyTo?.text).toBe("uitpasmeetjesland@comeet.be");
+    } finally {
+      await context.db.prisma.cardSystem.update({ where, data: { replyToEmail: "antwoord@comeet.be" } });
+    }
   });
 
   it("tells the region once the welcome mail is sent", async () => {
