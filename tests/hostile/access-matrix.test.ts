@@ -92,7 +92,7 @@ describe.each(databaseKinds)("access matrix of the backoffice on %s", (kind) => 
       const own = read && (await delegateOf(prisma, model).findFirst({ where: { AND: [resource.fixed, read] } }));
       const anyRow = await rowOutside(prisma, resource, null);
       // The history of a record is the audit trail's: it takes the permission to read that.
-      const may = (action: MatrixAction) => (action.name === "auditTrail" ? roleMay("MUNICIPAL_ADMIN", "AuditLog", "list") : roleMay("MUNICIPAL_ADMIN", model, writeOf(action)));
+      const may = (action: MatrixAction) => (action.name === "auditTrail" ? roleMay("MUNICIPAL_ADMIN", "AuditLog", "list") : roleMay("MUNICIPAL_ADMIN", model, action.name));
       for (const action of resource.actions) {
         const cell = () => cells.add(`MUNICIPAL_ADMIN ${resource.id} ${action.name}`);
         const target = outside ?? (!may(action) ? anyRow : null);
@@ -333,7 +333,7 @@ describe.each(databaseKinds)("access matrix of the backoffice on %s", (kind) => 
       const read = readScope(eekloActor, model);
       const write = writeScope(eekloActor, model);
       if (!read || !write) continue;
-      for (const action of resource.actions.filter((candidate) => candidate.actionType === "bulk" && roleMay("MUNICIPAL_ADMIN", model, writeOf(candidate)))) {
+      for (const action of resource.actions.filter((candidate) => candidate.actionType === "bulk" && roleMay("MUNICIPAL_ADMIN", model, candidate.name))) {
         const outside = (await rowOutside(prisma, resource, read))!;
         const own = await delegateOf(prisma, model).findFirst({ where: { AND: [resource.fixed, write] } });
         const ids = [recordId(resource.model, outside), ...(own ? [recordId(resource.model, own)] : [])];
@@ -355,11 +355,6 @@ describe.each(databaseKinds)("access matrix of the backoffice on %s", (kind) => 
 
 function isGeneric(action: MatrixAction): boolean {
   return (GENERIC_ACTIONS as readonly string[]).includes(action.name);
-}
-
-/** The generic permission a record or bulk action stands for: its own name when generic, otherwise a change ("edit"). */
-function writeOf(action: MatrixAction): string {
-  return isGeneric(action) ? action.name : "edit";
 }
 
 function csvLines(text: string): number {

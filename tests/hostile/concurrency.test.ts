@@ -2,14 +2,13 @@ import type { PrismaClient } from "@prisma/client";
 import { describe, expect, it } from "vitest";
 import { redeemAdvantage } from "../../core/advantages/redeem-advantage.js";
 import { checkIn } from "../../core/checkins/check-in.js";
-import { grantCoupon } from "../../core/coupons/grant-coupon.js";
 import { useCoupon } from "../../core/coupons/use-coupon.js";
 import { checkInWithSaveCode } from "../../core/savecodes/check-in-with-save-code.js";
 import { saveCodeUrl, signSaveCode } from "../../core/savecodes/save-code.js";
 import { grantKansentarief } from "../../core/tickets/grant-kansentarief.js";
 import { countAttempt, limits } from "../../portal/src/lib/attempts.js";
 import { passholderWithPoints, snapshot } from "../core/advantages/builders.js";
-import { createCoupon } from "../core/coupons/builders.js";
+import { createCoupon, grantToTarget } from "../core/coupons/builders.js";
 import type { DatabaseKind } from "../../core/db/database.js";
 import { databaseKinds } from "../helpers/databases.js";
 import { createAdvantage, createEvent, createPassholder, time, worldOn } from "../helpers/fixtures.js";
@@ -152,7 +151,7 @@ describe.each(databaseKinds)("hostile concurrency on %s", (kind) => {
     const { prisma } = t.db;
     const passholder = await createPassholder(prisma, t.world);
     const coupon = await createCoupon(prisma, t.world, { usageLimit: 3 });
-    await grantCoupon(prisma, { couponId: coupon.id, at: t.world.now });
+    await grantToTarget(prisma, coupon.id, { at: t.world.now });
 
     const results = await times(kind, 100, () => useCoupon(prisma, { couponId: coupon.id, cardNumber: passholder.cardNumber, counterId: t.world.checkinCounter, at: t.world.now, actor: "balie" }));
 

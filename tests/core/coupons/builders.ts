@@ -1,4 +1,6 @@
 import type { Coupon, Prisma, PrismaClient } from "@prisma/client";
+import type { CouponActor } from "../../../core/coupons/coupon-target.js";
+import { grantCouponToTarget } from "../../../core/coupons/grant-coupon-to-target.js";
 import { time, type World } from "../../helpers/fixtures.js";
 
 /** A coupon for every passholder, valid from yesterday for a month, usable once. */
@@ -14,4 +16,25 @@ export function createCoupon(prisma: PrismaClient, world: World, overrides: Part
       ...overrides,
     },
   });
+}
+
+export const coordinator: CouponActor = { email: "coordinator@test.be", role: "COORDINATOR", municipalityId: null };
+
+/** "Toekennen" run to the end, one batch after the other as the backoffice screen does; the batches summed. */
+export async function grantToTarget(
+  prisma: PrismaClient,
+  couponId: number,
+  options: { at: Date; actor?: CouponActor; batchSize?: number },
+): Promise<{ granted: number; alreadyHad: number; matched: number; batches: number }> {
+  const total = { granted: 0, alreadyHad: 0, matched: 0, batches: 0 };
+  let after: string | null = null;
+  for (;;) {
+    const batch = await grantCouponToTarget(prisma, { couponId, actor: options.actor ?? coordinator, at: options.at, batchSize: options.batchSize, after });
+    total.granted += batch.granted;
+    total.alreadyHad += batch.alreadyHad;
+    total.matched = batch.matched;
+    total.batches += 1;
+    if (batch.done) return total;
+    after = batch.next;
+  }
 }

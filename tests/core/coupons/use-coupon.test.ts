@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { grantCoupon } from "../../../core/coupons/grant-coupon.js";
 import { useCoupon, type UseCouponInput } from "../../../core/coupons/use-coupon.js";
 import type { ErrorCode } from "../../../core/errors.js";
 import { databaseKinds } from "../../helpers/databases.js";
 import { createEvent, createPassholder, time, worldOn, middayYesterday } from "../../helpers/fixtures.js";
 import { expectRefusal, refusalCodes } from "../../helpers/refusal.js";
-import { createCoupon } from "./builders.js";
+import { createCoupon, grantToTarget } from "./builders.js";
 
 describe.each(databaseKinds)("using coupons on %s", (kind) => {
   const now = middayYesterday();
@@ -33,10 +32,10 @@ describe.each(databaseKinds)("using coupons on %s", (kind) => {
     expect(await usage(coupon.id)).toEqual({ usedCount: 1, uses: 1 });
   });
 
-  it("works for a coupon granted by grantCoupon", async () => {
+  it("works for a coupon granted to its target", async () => {
     const passholder = await createPassholder(t.db.prisma, t.world, { firstName: "Segment", birthDate: new Date("1931-01-01") });
     const coupon = await createCoupon(t.db.prisma, t.world, { target: "SEGMENT", segmentMinAge: 95 });
-    expect(await grantCoupon(t.db.prisma, { couponId: coupon.id, at: now })).toEqual({ granted: 1 });
+    expect(await grantToTarget(t.db.prisma, coupon.id, { at: now })).toMatchObject({ granted: 1 });
     await useCoupon(t.db.prisma, { couponId: coupon.id, cardNumber: passholder.cardNumber, counterId: t.world.authorisedCounter, at: now, actor: "balie" });
   });
 
