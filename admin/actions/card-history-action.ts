@@ -1,33 +1,55 @@
 import type { PrismaClient } from "@prisma/client";
 import type { Action, ActionContext, ActionResponse, RecordActionResponse } from "adminjs";
 import { cardHistory } from "../../core/cards/card-history.js";
+import { formatMoment } from "../../core/time/calendar-date.js";
+import { readScope } from "../access/scope.js";
 import { enumLabels } from "../locale/field-labels.js";
+import { outOfReach } from "../presentation/out-of-reach.js";
 import { actingUser, mayChange } from "./record-action.js";
 
-const day = new Intl.DateTimeFormat("nl-BE", { dateStyle: "short", timeZone: "Europe/Brussels" });
+export const CARD_HISTORY_COMPONENT = "CardHistory";
 
-/** "Kaarthistoriek": every card the passholder had, newest first; reads only. */
+/** One line of "Kaarthistoriek" as the table shows it: Dutch words, moments as dd/mm/jjjj uu:mm in Brussels. */
+export interface CardHistoryRow {
+  number: string;
+  status: string;
+  statusLabel: string;
+  reason: string;
+  blockReason: string | null;
+  from: string;
+  until: string;
+  counter: string | null;
+}
+
+/** "Kaarthistoriek": every card the passholder had, newest first, on a page of its own; reads only. */
 export function cardHistoryAction(client: PrismaClient): Partial<Action<ActionResponse>> {
   return {
     actionType: "record",
     icon: "List",
-    component: false,
+    component: CARD_HISTORY_COMPONENT,
     isAccessible: mayChange("Passholder"),
-    handler: async (_request: unknown, _response: unknown, context: ActionContext): Promise<RecordActionResponse> => {
-      await actingUser(client, context, "Passholder");
+    handler: async (_request: unknown, _response: unknown, context: ActionContext): Promise<RecordActionResponse & { cards: CardHistoryRow[] }> => {
+      const actor = await actingUser(client, context, "Passholder");
       const record = context.record!;
       const cards = await cardHistory(client, String(record.id()));
-      const lines = cards.map((card) => {
-        const status = enumLabels.CardStatus?.[card.status]?.nl ?? card.status;
-        const reason = enumLabels.CardIssueReason?.[card.issueReason]?.nl ?? card.issueReason;
-        const where = card.issuedAtCounter ? ` aan ${card.issuedAtCounter.name}` : "";
-        return `${card.number}: ${status} (${reason}, uitgereikt ${day.format(card.issuedAt)}${where})`;
-      });
-      const message = lines.length ? `Kaarthistoriek: ${lines.join("; ")}` : "Deze pashouder heeft nog geen kaart.";
+      const counterIds = [...new Set(cards.flatMap((card) => card.issuedAtCounterId ?? []))];
+      const scope = readScope(actor, "Counter");
+      const reachable = new Set(
+        scope ? (await client.counter.findMany({ where: { AND: [{ id: { in: counterIds } }, scope] }, select: { id: true } })).map((counter) => counter.id) : [],
+      );
       return {
         record: record.toJSON(context.currentAdmin),
-        cards: cards.map((card) => ({ number: card.number, status: card.status, issueReason: card.issueReason, issuedAt: card.issuedAt, counter: card.issuedAtCounter?.name ?? null })),
-        notice: { type: "info", message },
+        cards: cards.map((card) => ({
+          number: card.number,
+          status: card.status,
+          statusLabel: enumLabels.CardStatus?.[card.status]?.nl ?? card.status,
+          reason: enumLabels.CardIssueReason?.[card.issueReason]?.nl ?? card.issueReason,
+          blockReason: card.blockReason,
+          from: formatMoment(card.issuedAt),
+          // A blocked card that was then replaced went out of use when it was blocked.
+          until: formatMoment(card.blockedAt ?? card.replacedAt),
+          counter: card.issuedAtCounterId === null ? null : reachable.has(card.issuedAtCounterId) ? (card.issuedAtCounter?.name ?? null) : outOfReach("Counter"),
+        })),
       };
     },
   };

@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@prisma/client";
 import { correctCheckin } from "../../core/checkins/correct-checkin.js";
-import { reasonRecordAction, text } from "./record-action.js";
+import { pointsText, reasonRecordAction, text } from "./record-action.js";
 
 /** "Corrigeren": the check-in stays, marked corrected, and the ledger gets its counter-entry. */
 export function checkinActions(client: PrismaClient) {
@@ -10,9 +10,9 @@ export function checkinActions(client: PrismaClient) {
       icon: "RotateCcw",
       guard: "guardCorrectCheckin",
       shownFor: (params) => params.corrected !== true,
-      run: async ({ id, payload, actor }) => {
+      run: async ({ id, params, payload, actor }) => {
         const { balance } = await correctCheckin(client, { checkinId: id, reason: text(payload, "reason"), actor: actor.email });
-        return `De check-in werd gecorrigeerd; het punt werd teruggeboekt. Nieuw saldo: ${balance} punten.`;
+        return `Check-in gecorrigeerd: ${pointsText(Number(params.points))} teruggenomen; saldo nu ${balance}.`;
       },
     }),
   };

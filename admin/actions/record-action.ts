@@ -30,6 +30,16 @@ export async function actingUser(client: PrismaClient, context: ActionContext, m
   return actor;
 }
 
+/** "1 punt", "5 punten". */
+export function pointsText(amount: number): string {
+  return `${amount} ${Math.abs(amount) === 1 ? "punt" : "punten"}`;
+}
+
+/** A typed reason as the end of a sentence: without its own closing full stop. */
+export function reasonText(reason: string): string {
+  return reason.trim().replace(/[.!?\s]+$/, "");
+}
+
 export function text(payload: Payload, field: string): string {
   const value = payload[field];
   return typeof value === "string" ? value : "";
@@ -51,7 +61,9 @@ export interface ReasonActionSpec {
   guard: string;
   /** Whether the action makes sense for this record (e.g. not on a cancelled ticket); hides it, core still decides. */
   shownFor?: (params: Record<string, unknown>) => boolean;
-  /** Calls core with the form's reason (and other fields); answers the Dutch notice of success. */
+  /** What the form needs beyond a reason typed in, e.g. the reasons to choose from for a new card. */
+  custom?: Record<string, unknown>;
+  /** Calls core with the form's reason (and other fields); answers the Dutch notice that says what was done. */
   run: (call: CoreCall) => Promise<string>;
 }
 
@@ -69,7 +81,9 @@ export function reasonRecordAction(client: PrismaClient, spec: ReasonActionSpec)
     try {
       const message = await spec.run({ id: String(record.id()), params: record.params, payload: request.payload ?? {}, actor });
       const after = await context.resource.findOne(record.id(), context);
-      return { record: (after ?? record).toJSON(context.currentAdmin), notice: { type: "success", message } };
+      // Back to the record, where the notice says what was done (the screen follows redirectUrl within the app).
+      const redirectUrl = context.h.recordActionUrl({ resourceId: context.resource.id(), recordId: String(record.id()), actionName: "show" });
+      return { record: (after ?? record).toJSON(context.currentAdmin), notice: { type: "success", message }, redirectUrl };
     } catch (error) {
       if (isCardSystemError(error)) return refusal(error, before);
       throw error;
@@ -80,6 +94,7 @@ export function reasonRecordAction(client: PrismaClient, spec: ReasonActionSpec)
     icon: spec.icon,
     guard: spec.guard,
     component: REASON_FORM_COMPONENT,
+    custom: spec.custom,
     isAccessible: mayChange(spec.model),
     isVisible: ({ currentAdmin, record }) => mayChange(spec.model)({ currentAdmin }) && (!record || !spec.shownFor || spec.shownFor(record.params)),
     handler,

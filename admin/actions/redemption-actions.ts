@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@prisma/client";
 import { removeRedemption } from "../../core/advantages/remove-redemption.js";
-import { reasonRecordAction, text } from "./record-action.js";
+import { pointsText, reasonRecordAction, text } from "./record-action.js";
 
 /** "Opname verwijderen": the passholder sees the advantage again and gets the points back. */
 export function redemptionActions(client: PrismaClient) {
@@ -12,7 +12,7 @@ export function redemptionActions(client: PrismaClient) {
       shownFor: (params) => params.status === "ACTIVE",
       run: async ({ id, payload, actor }) => {
         const { pointsReturned, balance } = await removeRedemption(client, { redemptionId: id, reason: text(payload, "reason"), actor: actor.email });
-        return `De opname werd verwijderd. ${pointsReturned} punten teruggegeven; nieuw saldo: ${balance} punten.`;
+        return `Opname verwijderd; ${pointsText(pointsReturned)} teruggegeven; saldo nu ${balance}.`;
       },
     }),
   };

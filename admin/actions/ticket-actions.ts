@@ -12,7 +12,7 @@ export function ticketActions(client: PrismaClient) {
       shownFor: (params) => params.status === "ACTIVE",
       run: async ({ id, payload, actor }) => {
         await cancelTicket(client, { ticketId: id, reason: text(payload, "reason"), actor: actor.email });
-        return "Het kansentarief werd geannuleerd.";
+        return "Kansentarief geannuleerd.";
       },
     }),
   };

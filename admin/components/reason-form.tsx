@@ -1,34 +1,36 @@
 import React, { useState } from "react";
 import { Box, Button, FormGroup, Input, Label, MessageBox, Text, TextArea } from "@adminjs/design-system";
-import { ApiClient, useNotice, useTranslation, type ActionProps } from "adminjs";
+import { ApiClient, useActionResponseHandler, useTranslation, type ActionProps } from "adminjs";
+import { brusselsDay } from "../../core/time/calendar-date.js";
+import { DutchDatePicker } from "./dates/dutch-date-picker.js";
 
-// The manual's reasons for a new card; the values are core's newCardReasons.
-const NEW_CARD_REASONS: [string, string][] = [
-  ["EXTRA_CARD", "Extra kaart (al een UiTPAS uit een andere regio)"],
-  ["DEFECT", "Defect"],
-  ["THEFT_LOSS", "Diefstal of verlies"],
-  ["KANSENSTATUUT_OBTAINED", "Verkrijgen kansenstatuut"],
-  ["KANSENSTATUUT_LOST", "Verlies kansenstatuut"],
-  ["UPGRADE", "Upgrade"],
-];
+type Option = { value: string; label: string };
+
+// UiTPAS's default: a kansenstatuut granted today runs until 30 April of next year.
+const defaultKansenstatuutEnd = () => `${Number(brusselsDay(new Date()).slice(0, 4)) + 1}-04-30`;
 
 interface Answer {
-  notice?: { type?: string; message: string };
+  notice?: { type?: "success" | "error" | "info"; message: string };
   record?: { errors?: Record<string, { message: string }> };
+  redirectUrl?: string;
 }
 
 // The form of a record action that changes data through core: asks the reason (and for a new card, the
-// number), and only then posts it; core's refusal is shown next to the field.
+// number and one of the manual's reasons, from the action), and only then posts it. Core's refusal is shown
+// next to the field; on success the app goes back to the record, whose page shows the notice of what was done.
 const ReasonForm: React.FC<ActionProps> = ({ record, resource, action }) => {
-  const addNotice = useNotice();
+  const handleAnswer = useActionResponseHandler();
   const { translateMessage } = useTranslation();
-  const newCard = action.name === "newCard";
-  const [fields, setFields] = useState<Record<string, string>>(newCard ? { reason: "DEFECT", newCardNumber: "" } : { reason: "" });
+  const reasons = (action.custom as { reasons?: Option[] } | undefined)?.reasons;
+  const [fields, setFields] = useState<Record<string, string>>(reasons ? { reason: "DEFECT", newCardNumber: "" } : { reason: "" });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   if (!record) return null;
-  const set = (name: string) => (event: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) =>
-    setFields({ ...fields, [name]: event.target.value });
+  const set = (name: string) => (event: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => {
+    const value = event.target.value;
+    const asksEnd = name === "reason" && value === "KANSENSTATUUT_OBTAINED" && !fields.kansenstatuutEnd;
+    setFields({ ...fields, [name]: value, ...(asksEnd ? { kansenstatuutEnd: defaultKansenstatuutEnd() } : {}) });
+  };
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
@@ -37,8 +39,7 @@ const ReasonForm: React.FC<ActionProps> = ({ record, resource, action }) => {
       const response = await new ApiClient().recordAction({ resourceId: resource.id, recordId: String(record.id), actionName: action.name, data: fields });
       const answer = response.data as Answer;
       setErrors(Object.fromEntries(Object.entries(answer.record?.errors ?? {}).map(([field, error]) => [field, error.message])));
-      if (answer.notice) addNotice({ message: answer.notice.message, type: answer.notice.type === "error" ? "error" : "success" });
-      if (answer.notice?.type !== "error") window.location.assign(`${window.location.pathname.split("/resources/")[0]}/resources/${resource.id}/records/${record.id}/show`);
+      handleAnswer({ ...response, data: answer });
     } finally {
       setBusy(false);
     }
@@ -47,7 +48,7 @@ const ReasonForm: React.FC<ActionProps> = ({ record, resource, action }) => {
   return (
     <Box as="form" variant="container" p="xl" onSubmit={submit} data-testid="reason-form">
       <Text mb="lg">{record.title}</Text>
-      {newCard && (
+      {reasons && (
         <FormGroup error={!!errors.newCardNumber}>
           <Label htmlFor="newCardNumber" required>Nieuw kaartnummer</Label>
           <Input id="newCardNumber" name="newCardNumber" inputMode="numeric" value={fields.newCardNumber} onChange={set("newCardNumber")} required />
@@ -56,9 +57,9 @@ const ReasonForm: React.FC<ActionProps> = ({ record, resource, action }) => {
       )}
       <FormGroup error={!!errors.reason}>
         <Label htmlFor="reason" required>Reden</Label>
-        {newCard ? (
+        {reasons ? (
           <select id="reason" name="reason" value={fields.reason} onChange={set("reason")} style={{ padding: 8, minWidth: 320 }}>
-            {NEW_CARD_REASONS.map(([value, label]) => (
+            {reasons.map(({ value, label }) => (
               <option key={value} value={value}>{label}</option>
             ))}
           </select>
@@ -67,6 +68,13 @@ const ReasonForm: React.FC<ActionProps> = ({ record, resource, action }) => {
         )}
         {errors.reason && <MessageBox variant="danger" mt="default">{errors.reason}</MessageBox>}
       </FormGroup>
+      {fields.reason === "KANSENSTATUUT_OBTAINED" && (
+        <FormGroup error={!!errors.kansenstatuutEnd}>
+          <Label htmlFor="kansenstatuutEnd" required>Einde kansenstatuut</Label>
+          <DutchDatePicker id="kansenstatuutEnd" kind="date" value={fields.kansenstatuutEnd ?? ""} onChange={(kansenstatuutEnd) => setFields({ ...fields, kansenstatuutEnd })} />
+          {errors.kansenstatuutEnd && <MessageBox variant="danger" mt="default">{errors.kansenstatuutEnd}</MessageBox>}
+        </FormGroup>
+      )}
       {action.guard && <MessageBox variant="info" mb="lg" data-testid="reason-guard">{translateMessage(action.guard, resource.id)}</MessageBox>}
       <Button type="submit" variant="contained" disabled={busy} data-testid="reason-submit">Bevestigen</Button>
     </Box>

@@ -12,10 +12,10 @@ export interface ScreenHooks {
   /** Field values every row of this screen has (e.g. only welcome advantages); new and edited rows keep them. */
   fixed?: Record<string, string>;
   /**
-   * The Prisma condition of a filter that is not one field (the title search, a passholder's card number);
-   * rows it looks at through relations are read within `readScopeOf` of their model.
+   * The Prisma condition of a filter that is not one field (the title search, a passholder's card number, an
+   * event open for check-in now); rows it looks at through relations are read within `readScopeOf` of their model.
    */
-  filterWhere(path: string, value: unknown, readScopeOf: (model: string) => Where | null): Where | undefined;
+  filterWhere(path: string, value: unknown, readScopeOf: (model: string) => Where | null): Promise<Where | undefined>;
   /**
    * Gives each record its human title (at TITLE_PATH); the rows a title names are read within `readScopeOf` of
    * their model, through the request's `reads`.

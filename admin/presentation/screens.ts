@@ -25,7 +25,8 @@ const byName = (field = "name"): Screen["sort"] => [field, "asc"];
 
 export const screens: Readonly<Record<string, Screen>> = {
   Passholder: {
-    list: ["lastName", "firstName", "birthDate", "city", "municipality", "points", "kansenstatuutEnd"],
+    // The current card and its status first of all: a blocked card must show here (points are on the passholder's page).
+    list: ["lastName", "firstName", "cardNumber", "cardStatus", "birthDate", "municipality", "kansenstatuutEnd"],
     filter: ["cardNumber", "lastName", "firstName", "city", "municipality", "registeredAtCounter"],
     sort: byName("lastName"),
   },
@@ -46,7 +47,7 @@ export const screens: Readonly<Record<string, Screen>> = {
   },
   Event: {
     list: ["name", "cdbid", "startsAt", "endsAt", "organiserCounter", "municipality", "points"],
-    filter: ["cdbid", "name", "startsAt", "organiserCounter", "municipality", "cancelled"],
+    filter: ["cdbid", "name", "openForCheckin", "startsAt", "organiserCounter", "municipality", "cancelled"],
     sort: newestFirst("startsAt"),
   },
   TicketSale: {
@@ -55,7 +56,7 @@ export const screens: Readonly<Record<string, Screen>> = {
     sort: newestFirst("soldAt"),
   },
   Coupon: {
-    list: ["name", "target", "usageLimit", "validFrom", "validUntil", "discountCents"],
+    list: ["name", "target", "grantCount", "usageLimit", "validFrom", "validUntil", "discountCents"],
     filter: ["name", "target", "validFrom", "validUntil"],
     sort: byName(),
   },
@@ -122,11 +123,11 @@ export const screens: Readonly<Record<string, Screen>> = {
   },
   EmailMessage: {
     list: ["createdAt", "toAddress", "subject", "template", "status", "sentAt"],
-    filter: ["toAddress", "subject", "status", "createdAt", "provider"],
+    filter: ["toAddress", "subject", "template", "status", "createdAt", "provider"],
     sort: newestFirst("createdAt"),
   },
   AuditLog: {
-    list: ["at", "actor", "action", "resource", "recordId", "ip"],
+    list: ["at", "actor", "action", "resource", "auditedRecord", "ip"],
     filter: ["at", "actor", "action", "resource", "recordId"],
     sort: newestFirst("at"),
   },

@@ -1,3 +1,5 @@
+import type { PrismaClient } from "@prisma/client";
+import { eventsOpenForCheckin } from "../../core/checkins/checkin-window.js";
 import type { Where } from "../access/scope.js";
 import type { Datamodel } from "../datamodel.js";
 import { TITLE_PATH } from "./screen-hooks.js";
@@ -43,7 +45,8 @@ export const searchPaths: Readonly<Record<string, string[]>> = {
  */
 export const compoundFilters: Readonly<Record<string, Readonly<Record<string, string[]>>>> = {
   Passholder: { cardNumber: ["cards.number"], lastName: ["lastName"], firstName: ["firstName"], city: ["city"] },
-  Event: { name: ["name"] },
+  // A CDBID is pasted from a link, often with spaces around it or in capitals, or typed in part.
+  Event: { name: ["name"], cdbid: ["cdbid"] },
   Counter: { name: ["name"] },
   Pillar: { name: ["name"] },
   Municipality: { name: ["name"] },
@@ -79,4 +82,21 @@ function condition(datamodel: Datamodel, model: string, [name, ...rest]: string[
   if (!inner || !scope) return undefined;
   const within = Object.keys(scope).length ? { AND: [inner, scope] } : inner;
   return { [name]: field.isList ? { some: within } : within };
+}
+
+/**
+ * Yes/no filters whose rows a rule of core finds at the moment of the request, in SQL, so that the list pages
+ * over exactly those rows: an event open for check-in now (its window with margins, checkin-window.ts).
+ */
+export const momentFilters: Readonly<Record<string, Readonly<Record<string, (client: PrismaClient, at: Date) => Promise<string[]>>>>> = {
+  Event: { openForCheckin: eventsOpenForCheckin },
+};
+
+/** The Prisma condition of a moment filter ("yes": the rows the rule finds now, "no": the others); undefined when `path` is none. */
+export async function momentWhere(client: PrismaClient, model: string, path: string, value: unknown, at = new Date()): Promise<Where | undefined> {
+  const rows = momentFilters[model]?.[path];
+  const wanted = String(value ?? "").trim().toLowerCase();
+  if (!rows || (wanted !== "true" && wanted !== "false")) return undefined;
+  const ids = await rows(client, at);
+  return { id: wanted === "true" ? { in: ids } : { notIn: ids } };
 }

@@ -92,18 +92,31 @@ describe.skipIf(!chromiumInstalled)("the backoffice in Chromium", { timeout: 120
     await waitForListOf(page, "Passholder", shared.matching.map((person) => person.id));
     const row = page.locator(`tr[data-id="${holder.id}"]`);
     expect(await row.innerText()).toContain(holder.lastName);
+    // The list shows the current card and its status.
+    expect(await row.locator("td[data-property-name=cardNumber]").innerText()).toBe(card);
+    expect(await row.locator("td[data-property-name=cardStatus]").innerText()).toBe("Actief");
 
     await openRow(page, row);
     expect(page.url()).toContain(`/records/${holder.id}/show`);
     await page.getByRole("link", { name: "Kaarthistoriek" }).click();
-    await page.getByText(new RegExp(`${card}.*Actief`)).first().waitFor();
+    const history = page.getByTestId("card-history-row");
+    await history.filter({ hasText: card }).filter({ hasText: "Actief" }).waitFor();
+    expect(await history.count()).toBe(1);
 
     await page.getByRole("link", { name: "Kaart blokkeren" }).click();
     await page.getByLabel("Reden").fill("Kaart verloren op de bus");
     await page.getByRole("button", { name: "Bevestigen" }).click();
     await page.waitForURL(new RegExp(`/records/${holder.id}/show`));
+    // The confirmation says what was done, on the passholder's page the form went back to.
+    await page.getByText(`Kaart ${card} van ${holder.firstName} ${holder.lastName} geblokkeerd: Kaart verloren op de bus.`).waitFor();
+    await page.getByText("Geblokkeerd", { exact: true }).first().waitFor();
     await page.getByRole("link", { name: "Kaarthistoriek" }).click();
-    await page.getByText(new RegExp(`${card}.*Geblokkeerd`)).first().waitFor();
+    await history.filter({ hasText: card }).filter({ hasText: "Geblokkeerd" }).waitFor();
+
+    // Back in the list, the blocked card shows as blocked.
+    await page.goto(`${base}/admin/resources/Passholder?${new URLSearchParams({ "filters.lastName": shared.lastName })}`);
+    await waitForListOf(page, "Passholder", shared.matching.map((person) => person.id));
+    expect(await page.locator(`tr[data-id="${holder.id}"] td[data-property-name=cardStatus]`).innerText()).toBe("Geblokkeerd");
 
     const blocked = await db.prisma.card.findUniqueOrThrow({ where: { number: card } });
     expect(blocked).toMatchObject({ status: "BLOCKED", blockReason: "Kaart verloren op de bus" });

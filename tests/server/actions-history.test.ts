@@ -30,7 +30,7 @@ describe("correcting a check-in, cancelling a ticket, removing a redemption in t
 
     const done = await app.postJson(eeklo, `${API}/Checkin/records/${checkin.id}/correctCheckin`, { reason: "Dubbel ingecheckt" });
     expect(done.body.notice?.type).toBe("success");
-    expect(done.body.notice?.message).toContain(`Nieuw saldo: ${checkin.passholder.points - 1} punten`);
+    expect(done.body.notice?.message).toBe(`Check-in gecorrigeerd: 1 punt teruggenomen; saldo nu ${checkin.passholder.points - 1}.`);
     expect(await app.db.prisma.checkin.findUniqueOrThrow({ where: { id: checkin.id } })).toMatchObject({ corrected: true, correctionReason: "Dubbel ingecheckt" });
     const ledger = await app.db.prisma.pointsTransaction.findMany({ where: { checkinId: checkin.id }, orderBy: { amount: "desc" } });
     expect(ledger.map((line) => line.amount)).toEqual([1, -1]);
@@ -47,7 +47,7 @@ describe("correcting a check-in, cancelling a ticket, removing a redemption in t
     expect(noReason.body.record?.errors?.reason?.message).toBe("Geef een reden op (minstens 3 tekens).");
 
     const done = await app.postJson(eeklo, `${API}/TicketSale/records/${ticket.id}/cancelTicket`, { reason: "Verkeerde pashouder" });
-    expect(done.body.notice).toEqual({ type: "success", message: "Het kansentarief werd geannuleerd." });
+    expect(done.body.notice).toEqual({ type: "success", message: "Kansentarief geannuleerd." });
     expect(await app.db.prisma.ticketSale.findUniqueOrThrow({ where: { id: ticket.id } })).toMatchObject({ status: "CANCELLED", cancelReason: "Verkeerde pashouder" });
     expect(await recordActions(eeklo, "TicketSale", ticket.id)).not.toContain("cancelTicket");
 
@@ -67,7 +67,7 @@ describe("correcting a check-in, cancelling a ticket, removing a redemption in t
 
     const done = await app.postJson(eeklo, `${API}/Redemption/records/${redemption.id}/removeRedemption`, { reason: "Voordeel niet meegegeven" });
     const balance = redemption.passholder.points + redemption.points;
-    expect(done.body.notice).toEqual({ type: "success", message: `De opname werd verwijderd. ${redemption.points} punten teruggegeven; nieuw saldo: ${balance} punten.` });
+    expect(done.body.notice).toEqual({ type: "success", message: `Opname verwijderd; ${redemption.points === 1 ? "1 punt" : `${redemption.points} punten`} teruggegeven; saldo nu ${balance}.` });
     expect((await app.db.prisma.redemption.findUniqueOrThrow({ where: { id: redemption.id } })).status).toBe("REMOVED");
     expect((await app.db.prisma.passholder.findUniqueOrThrow({ where: { id: redemption.passholderId } })).points).toBe(balance);
     expect((await app.db.prisma.advantage.findUniqueOrThrow({ where: { id: redemption.advantageId } })).redeemedCount).toBe(Math.max(0, redemption.advantage.redeemedCount - 1));

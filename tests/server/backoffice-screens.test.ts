@@ -191,15 +191,15 @@ describe("backoffice screens: the manual's filters, human titles, welcome and ex
     expect(own.body.notice?.type).toBe("success");
     expect(await prisma.advantage.findFirstOrThrow({ where: { title: "Korting in Eeklo" } })).toMatchObject({ kind: "EXCHANGE", ownerMunicipalityId: app.eeklo });
 
-    // A check-in at an Eeklo event by a visitor from elsewhere: the title names the event, not the visitor,
-    // and searching the visitor's name finds nothing.
+    // A check-in at an Eeklo event by a visitor from elsewhere: the title names the event and says the visitor is
+    // from elsewhere, without the name; searching the visitor's name finds nothing.
     const visitor = await prisma.passholder.findFirstOrThrow({ where: { municipalityId: app.assenede }, include: { cards: true } });
     const event = await prisma.event.findFirstOrThrow({ where: { municipalityId: app.eeklo } });
     const visit = await prisma.checkin.create({
       data: { eventId: event.id, passholderId: visitor.id, channel: "QR", points: 1, periodKey: "bezoek-titel", slot: 1, checkedInAt: event.startsAt },
     });
     const shown = await app.getJson(eeklo, `${API}/Checkin/records/${visit.id}/show`);
-    expect(titleOf(shown)).toMatch(new RegExp(`^${event.name} \\(`));
+    expect(titleOf(shown)).toMatch(new RegExp(`^pashouder uit een andere gemeente – ${event.name} \\(`));
     expect(shown.text).not.toContain(visitor.lastName);
     const searched = await app.getJson(eeklo, `${API}/Checkin/actions/search/${q(visitor.lastName)}`);
     expect(recordsOf(searched).map((record) => record.id)).not.toContain(visit.id);
