@@ -7,7 +7,7 @@ import { blockCardsAction } from "./block-cards.js";
 import { cardHistoryAction } from "./card-history-action.js";
 import { passholderEditRules } from "./passholder-edit.js";
 import { registerPassholderAction } from "./passholder-register.js";
-import { reasonRecordAction, text } from "./record-action.js";
+import { reasonRecordAction, reasonText, text } from "./record-action.js";
 
 /** The manual's reasons for a new card, as offered in the form (value and Dutch label). */
 export const newCardReasonOptions = newCardReasons.map((value) => ({ value, label: reasonLabel(value) }));
@@ -21,24 +21,34 @@ export function passholderActions(client: PrismaClient) {
   return {
     new: registerPassholderAction(client),
     edit: { before: passholderEditRules(client) } as Partial<Action<ActionResponse>>,
+    // A passholder is never deleted: cards, points and tickets keep referring to them (nothing is lost).
+    delete: { isAccessible: false, isVisible: false },
+    bulkDelete: { isAccessible: false, isVisible: false },
     blockCard: reasonRecordAction(client, {
       model: "Passholder",
       icon: "Lock",
       guard: "guardBlockCard",
       run: async ({ id, params, payload, actor }) => {
         const card = await blockCurrentCard(client, { passholderId: id, reason: text(payload, "reason"), actor: actor.email });
-        return `Kaart ${card.number} van ${passholderName(params)} werd geblokkeerd.`;
+        return `Kaart ${card.number} van ${passholderName(params)} geblokkeerd: ${reasonText(text(payload, "reason"))}.`;
       },
     }),
     newCard: reasonRecordAction(client, {
       model: "Passholder",
       icon: "CreditCard",
       guard: "guardNewCard",
-      run: async ({ id, payload, actor }) => {
+      custom: { reasons: newCardReasonOptions },
+      run: async ({ id, params, payload, actor }) => {
         const reason = text(payload, "reason") as CardIssueReason;
-        const { card, previous } = await giveNewCard(client, { passholderId: id, newCardNumber: text(payload, "newCardNumber"), reason, actor: actor.email });
-        const replaced = previous ? ` Kaart ${previous.number} is niet meer in gebruik.` : "";
-        return `Nieuwe kaart ${card.number} (${reasonLabel(reason)}) is actief.${replaced}`;
+        const { card, previous } = await giveNewCard(client, {
+          passholderId: id,
+          newCardNumber: text(payload, "newCardNumber"),
+          reason,
+          kansenstatuutEnd: text(payload, "kansenstatuutEnd"),
+          actor: actor.email,
+        });
+        const replaced = previous ? `; de oude kaart ${previous.number} is vervangen` : "";
+        return `Nieuwe kaart ${card.number} uitgereikt aan ${passholderName(params)} (${reasonLabel(reason)})${replaced}.`;
       },
     }),
     cardHistory: cardHistoryAction(client),

@@ -3,7 +3,9 @@ import { recordAudit } from "../audit/record-audit.js";
 import { CardSystemError } from "../errors.js";
 import { lockPassholder } from "../passholders/lock-passholder.js";
 import { inTransaction, isUniqueViolation, type Db } from "../transaction.js";
+import { localDate } from "../time/periods.js";
 import { normalizeCardNumber } from "../validation/card-number.js";
+import { requiredDate } from "../validation/fields.js";
 import { requireUuid } from "../validation/ids.js";
 import { requireRegistrationCounter } from "./registration-counter.js";
 
@@ -21,6 +23,8 @@ export interface GiveNewCardInput {
   passholderId: string;
   newCardNumber: string;
   reason: CardIssueReason;
+  /** With "Verkrijgen kansenstatuut": until when the new kansenstatuut runs (dd/mm/jjjj). */
+  kansenstatuutEnd?: string | Date;
   counterId?: number;
   actor: string;
   at?: Date;
@@ -37,6 +41,7 @@ export async function giveNewCard(db: Db, input: GiveNewCardInput): Promise<{ ca
     throw new CardSystemError("VALIDATION", { field: "reason", message: "Kies een reden voor de nieuwe kaart." });
   }
   const at = input.at ?? new Date();
+  const kansenstatuut = input.reason === "KANSENSTATUUT_OBTAINED" ? obtainedKansenstatuut(input.kansenstatuutEnd, at) : undefined;
   try {
     return await inTransaction(db, async (tx) => {
       const counter = input.counterId !== undefined ? await requireRegistrationCounter(tx, input.counterId) : undefined;
@@ -49,12 +54,19 @@ export async function giveNewCard(db: Db, input: GiveNewCardInput): Promise<{ ca
         data: { number, passholderId, issueReason: input.reason, issuedAt: at, issuedAtCounterId: counter?.id },
       });
       if (previous) await tx.card.update({ where: { id: previous.id }, data: { replacedByCardId: card.id, replacedAt: previous.replacedAt ?? at } });
+      if (kansenstatuut) await tx.passholder.update({ where: { id: passholderId }, data: kansenstatuut });
       await recordAudit(tx, {
         actor: input.actor,
         action: "card.new",
         resource: "Card",
         recordId: card.id,
-        changes: { number, issueReason: input.reason, passholderId, replacedCardId: previous?.id ?? null },
+        changes: {
+          number,
+          issueReason: input.reason,
+          passholderId,
+          replacedCardId: previous?.id ?? null,
+          ...(kansenstatuut ? { kansenstatuutEnd: kansenstatuut.kansenstatuutEnd.toISOString().slice(0, 10) } : {}),
+        },
       });
       return { card, previous: previous ? await tx.card.findUnique({ where: { id: previous.id } }) : null };
     });
@@ -62,4 +74,18 @@ export async function giveNewCard(db: Db, input: GiveNewCardInput): Promise<{ ca
     if (isUniqueViolation(error, "number")) throw new CardSystemError("CARD_NUMBER_TAKEN", { field: "newCardNumber" });
     throw error;
   }
+}
+
+/** A card given because the passholder obtained kansenstatuut starts it today, until the end asked in the form. */
+function obtainedKansenstatuut(end: string | Date | undefined, at: Date): { kansenstatuutStart: Date; kansenstatuutEnd: Date } {
+  const field = "kansenstatuutEnd";
+  if (end === undefined || end === "") {
+    throw new CardSystemError("VALIDATION", { field, message: "Vul in tot wanneer het kansenstatuut geldt (standaard 30 april van volgend jaar)." });
+  }
+  const kansenstatuutEnd = requiredDate(end, field, "Einde kansenstatuut");
+  const today = localDate(at);
+  if (kansenstatuutEnd.toISOString().slice(0, 10) < today) {
+    throw new CardSystemError("VALIDATION", { field, message: "Het einde van het kansenstatuut ligt in het verleden: kies een datum vanaf vandaag." });
+  }
+  return { kansenstatuutStart: new Date(`${today}T00:00:00Z`), kansenstatuutEnd };
 }

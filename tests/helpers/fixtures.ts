@@ -135,6 +135,8 @@ export function createAdvantage(
       points: 5,
       publicationStart: new Date(world.now.getTime() - 10 * DAY),
       exchangeStart: new Date(world.now.getTime() - 10 * DAY),
+      // Online exchange sends the passholder to a secure link (a rule of the database).
+      ...(overrides.onlineExchange ? { onlineUrl: "https://www.uitpasmeetjesland.be/voordeel" } : {}),
       ...overrides,
       counters: { create: counters.map((counterId) => ({ counterId })) },
     },

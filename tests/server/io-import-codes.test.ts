@@ -40,7 +40,7 @@ describe("Omruilvoordeel → Unieke codes importeren", () => {
     const base = await app.db.prisma.advantage.findFirstOrThrow({ where: { kind: "EXCHANGE", usesUniqueCodes: true } });
     const copy = (title: string, ownerMunicipalityId: number | null) =>
       app.db.prisma.advantage.create({
-        data: { cardSystemId: base.cardSystemId, kind: "EXCHANGE", title, points: 3, publicationStart: base.publicationStart, exchangeStart: base.exchangeStart, onlineExchange: true, usesUniqueCodes: true, ownerMunicipalityId },
+        data: { cardSystemId: base.cardSystemId, kind: "EXCHANGE", title, points: 3, publicationStart: base.publicationStart, exchangeStart: base.exchangeStart, onlineExchange: true, onlineUrl: base.onlineUrl, usesUniqueCodes: true, ownerMunicipalityId },
       });
     eekloAdvantage = await copy("Kortingscode zwembad Eeklo", app.eeklo);
     assenedeAdvantage = await copy("Kortingscode Assenede", app.assenede);
