@@ -39,8 +39,8 @@ export function toAdminSessionUser(user: User): AdminSessionUser {
 let decoyHash: Promise<string> | undefined;
 
 /**
- * AdminJS `authenticate`: returns the session user, or null with one generic message whatever went wrong
- * (unknown address, wrong password, inactive account, role without backoffice access).
+ * AdminJS `authenticate`: returns the session user, or null with one generic message for an unknown address or a
+ * wrong password. With the right password, a counter staff member or an inactive account is told why.
  */
 export function createAuthenticate(db: Database) {
   const limiter = new RateLimiter(db, THROTTLE_WINDOW_MS);
@@ -58,6 +58,9 @@ export function createAuthenticate(db: Database) {
     if (!user || !passwordOk || !isBackofficeUser(user)) {
       await limiter.hit(keys);
       if (user) await db.prisma.user.update({ where: { id: user.id }, data: { failedLogins: { increment: 1 } } });
+      // Whoever knows the password is told why the door stays closed; anyone else learns nothing.
+      if (user && passwordOk && user.active && !BACKOFFICE_ROLES.has(user.role)) throw new Error("loginCounterStaff");
+      if (user && passwordOk && !user.active) throw new Error("loginInactive");
       return null;
     }
     await db.prisma.user.update({ where: { id: user.id }, data: { failedLogins: 0, lastLoginAt: new Date() } });

@@ -1,7 +1,9 @@
-import React from "react";
+import React, { useEffect } from "react";
 import { Box, CurrentUserNav } from "@adminjs/design-system";
 import { useTranslation } from "adminjs";
+import { BACKOFFICE_LAYOUT_CSS } from "./backoffice-layout.js";
 import { addCsrfField } from "./csrf-field.js";
+import { keepLibraryTextsDutch } from "./library-texts.js";
 
 interface LoggedInProps {
   session: { email: string; title?: string; avatarUrl?: string };
@@ -11,6 +13,7 @@ interface LoggedInProps {
 // The user menu of the top bar, logging out with a POST (AdminJS's own menu follows a GET link).
 const LoggedIn: React.FC<LoggedInProps> = ({ session, paths }) => {
   const { translateButton } = useTranslation();
+  useEffect(() => keepLibraryTextsDutch(document.body), []);
   const logout = (event: React.MouseEvent) => {
     event.preventDefault();
     const form = document.createElement("form");
@@ -22,6 +25,8 @@ const LoggedIn: React.FC<LoggedInProps> = ({ session, paths }) => {
   };
   return (
     <Box flexShrink={0} data-css="logged-in">
+      {/* The top bar is on every page behind the login: it carries the layout corrections for all of them. */}
+      <style>{BACKOFFICE_LAYOUT_CSS}</style>
       <CurrentUserNav
         name={session.email}
         title={session.title}

@@ -1,0 +1,23 @@
+// What each audit row's action means, in the manual's words where it has them.
+export const auditActions: Readonly<Record<string, { nl: string; en: string }>> = {
+  "admin.new": { nl: "Toegevoegd in het beheer", en: "Added in the backoffice" },
+  "admin.edit": { nl: "Bewerkt in het beheer", en: "Edited in the backoffice" },
+  "admin.delete": { nl: "Verwijderd in het beheer", en: "Deleted in the backoffice" },
+  "admin.bulkDelete": { nl: "Verwijderd in het beheer (meerdere)", en: "Deleted in the backoffice (several)" },
+  "export.csv": { nl: "Geëxporteerd (CSV)", en: "Exported (CSV)" },
+  "export.xlsx": { nl: "Geëxporteerd (Excel)", en: "Exported (Excel)" },
+  "passholder.register": { nl: "Pashouder geregistreerd", en: "Passholder registered" },
+  "passholder.link-email": { nl: "E-mailadres gekoppeld (portaal)", en: "E-mail address linked (portal)" },
+  "card.block": { nl: "Kaart geblokkeerd", en: "Card blocked" },
+  "card.new": { nl: "Nieuwe kaart", en: "New card" },
+  "checkin.correct": { nl: "Check-in gecorrigeerd", en: "Check-in corrected" },
+  "ticket.cancel": { nl: "Kansentarief geannuleerd", en: "Kansentarief cancelled" },
+  "redemption.remove": { nl: "Opname verwijderd", en: "Redemption removed" },
+  "advantage.import-codes": { nl: "Unieke codes geïmporteerd", en: "Unique codes imported" },
+  "coupon.grant": { nl: "Coupon toegekend", en: "Coupon granted" },
+  "user.create": { nl: "Gebruiker aangemaakt", en: "User created" },
+  "email.resend": { nl: "Mail opnieuw verstuurd", en: "Mail sent again" },
+  "provider.uploadAgreement": { nl: "Overeenkomst opgeladen", en: "Agreement uploaded" },
+  "provider.onboardingMail": { nl: "Onboardingmail verstuurd", en: "Onboarding mail sent" },
+  "provider.notifyRegion": { nl: "Regio verwittigd", en: "Region informed" },
+};
