@@ -1,8 +1,6 @@
-import { adminBundleDir } from "./bundle-dir.js";
-import { rm } from "node:fs/promises";
-import path from "node:path";
+import "./bundle-dir.js";
 import { fileURLToPath } from "node:url";
-import AdminJS, { ComponentLoader, type AdminJSOptions } from "adminjs";
+import AdminJS, { ComponentLoader, type AdminJSOptions, type BrandingOptions } from "adminjs";
 import AdminJSExpress from "@adminjs/express";
 import { Database as PrismaDatabase } from "@adminjs/prisma";
 import express from "express";
@@ -17,17 +15,23 @@ import { refreshSessionUser } from "./refresh-session-user.js";
 import { loadDatamodel } from "./datamodel.js";
 import { buildLocale } from "./locale/index.js";
 import { PrismaResource } from "./prisma-resource.js";
-import { buildResources } from "./resources.js";
+import { buildResources, MONEY_EDIT_COMPONENT, MONEY_SHOW_COMPONENT } from "./resources.js";
 import { dashboardHandler } from "./dashboard-handler.js";
 import { EVENT_SAVE_CODE_COMPONENT } from "./actions/event-save-code.js";
 import { REASON_FORM_COMPONENT } from "./actions/record-action.js";
+import { CARD_HISTORY_COMPONENT } from "./actions/card-history-action.js";
 import { PROVIDER_ONBOARDING_COMPONENT } from "./actions/provider-onboarding.js";
 import { MAIL_PREVIEW_COMPONENT } from "./actions/email-outbox.js";
 import { saveCodeRoutes } from "./qr-routes.js";
 import { IMPORT_CODES_COMPONENT } from "./actions/import-codes-action.js";
+import { COUPON_GRANT_COMPONENT } from "./actions/coupon-grant.js";
 import { EXPORT_LIST_COMPONENT, SETTLEMENT_COMPONENT } from "./actions/io-actions.js";
 import { exportRoutes } from "./exports/export-routes.js";
+import { CHOICE_LIST_COMPONENT, REFERENCE_LIST_COMPONENT } from "./list-fields.js";
+import { mailPreviewRoutes } from "./mail-preview-routes.js";
 import { notFoundAnswer } from "./not-found-answer.js";
+import { dutchApiNotices } from "./dutch-api-notices.js";
+import { adminScripts } from "./assets/admin-scripts.js";
 
 export const ADMIN_ROOT = "/admin";
 const SESSION_HOURS = 8;
@@ -52,13 +56,23 @@ export async function createAdminRouter({ config, db }: { config: Config; db: Da
   const dashboard = componentLoader.add("Dashboard", component("dashboard"));
   componentLoader.add(EVENT_SAVE_CODE_COMPONENT, component("event-save-code"));
   componentLoader.add(REASON_FORM_COMPONENT, component("reason-form"));
+  componentLoader.add(CARD_HISTORY_COMPONENT, component("card-history"));
   componentLoader.add(PROVIDER_ONBOARDING_COMPONENT, component("provider-onboarding"));
   componentLoader.add(MAIL_PREVIEW_COMPONENT, component("mail-preview"));
   componentLoader.add(IMPORT_CODES_COMPONENT, component("import-codes"));
+  componentLoader.add(COUPON_GRANT_COMPONENT, component("coupon-grant"));
   componentLoader.add(EXPORT_LIST_COMPONENT, component("export-list"));
   componentLoader.add(SETTLEMENT_COMPONENT, component("kansentarief-settlement"));
+  componentLoader.add(CHOICE_LIST_COMPONENT, component("choice-list"));
+  componentLoader.add(REFERENCE_LIST_COMPONENT, component("reference-list"));
   componentLoader.override("Login", component("login"));
   componentLoader.override("LoggedIn", component("logged-in"));
+  componentLoader.override("NoticeBox", component("notice-box"));
+  componentLoader.add(MONEY_EDIT_COMPONENT, component("money/money-edit"));
+  componentLoader.add(MONEY_SHOW_COMPONENT, component("money/money-show"));
+  for (const [part, file] of [["Edit", "edit"], ["Show", "show"], ["List", "list"], ["Filter", "filter"]]) {
+    componentLoader.override(`DefaultDatetime${part}Property`, component(`dates/${file}`));
+  }
   const options: AdminJSOptions = {
     rootPath: ADMIN_ROOT,
     loginPath: `${ADMIN_ROOT}/login`,
@@ -72,11 +86,16 @@ export async function createAdminRouter({ config, db }: { config: Config; db: Da
       logo: false,
       favicon: "/assets/favicon.svg",
       withMadeWithLove: false,
+      // The system's own fonts: AdminJS's default (Roboto) came from Google, which sees every visitor. AdminJS
+      // types each theme key as a record, but the font is one font-family list.
+      theme: { font: "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif" } as unknown as BrandingOptions["theme"],
     },
     version: { admin: false },
   };
   const admin = new AdminJS(options);
-  await buildComponentBundle(admin, config);
+  const scripts = adminScripts(admin, ADMIN_ROOT);
+  // Production builds the component bundle before serving, so that a broken component stops the start.
+  if (config.nodeEnv === "production") await scripts.ready();
 
   const sessionStore = new DatabaseSessionStore(db, "ADMIN", (data) => ({ userId: data.adminUser?.id }));
   const production = config.nodeEnv === "production";
@@ -93,6 +112,7 @@ export async function createAdminRouter({ config, db }: { config: Config; db: Da
     cookie: { ...cookie, maxAge: SESSION_HOURS * 60 * 60_000 },
   };
   const router = express.Router();
+  router.use(scripts.router);
   // Our own session middleware runs first (AdminJS's then sees a session and steps aside), so that the
   // signed-in user can be re-checked against the database on every request.
   router.use(session(sessionOptions));
@@ -100,8 +120,10 @@ export async function createAdminRouter({ config, db }: { config: Config; db: Da
   router.use(
     csrfProtection({ secret: config.sessionSecret, secure: production, cookiePath: ADMIN_ROOT, trustedOrigins: [new URL(config.publicUrl).origin] }),
   );
+  router.use(dutchApiNotices);
   router.use(saveCodeRoutes({ config, db }));
   router.use(exportRoutes({ admin, db }));
+  router.use(mailPreviewRoutes({ db }));
   withPostLogout(router, { loginPath: options.loginPath!, rootPath: ADMIN_ROOT, sessionCookie: { name: cookieName, ...cookie }, csrfCookiePath: ADMIN_ROOT });
   // AdminJS's "new" action only takes a form post and fails with a 500 on anything else.
   router.get("/api/resources/:resourceId/actions/new", (_req, res) => {
@@ -115,20 +137,4 @@ export async function createAdminRouter({ config, db }: { config: Config; db: Da
   );
   router.use(notFoundAnswer);
   return { admin, router, sessionStore };
-}
-
-/**
- * AdminJS serves custom components from a bundle file. Production builds it once here, before serving, so
- * the first visitor never gets a missing bundle. Development builds it on the first request, but only when
- * no file exists: drop the one an earlier start left, which may lack newer components.
- */
-async function buildComponentBundle(admin: AdminJS, config: Config): Promise<void> {
-  if (config.nodeEnv === "development") {
-    await rm(path.join(process.env.ADMIN_JS_TMP_DIR ?? adminBundleDir, "bundle.js"), { force: true });
-    return;
-  }
-  if (config.nodeEnv !== "production" || process.env.ADMIN_JS_SKIP_BUNDLE === "true") return;
-  await admin.initialize();
-  // @adminjs/express calls initialize() again without waiting for it; one build is enough.
-  process.env.ADMIN_JS_SKIP_BUNDLE = "true";
 }

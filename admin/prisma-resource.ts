@@ -14,8 +14,9 @@ import type { ScreenHooks } from "./presentation/screen-hooks.js";
 import { titleRules } from "./presentation/title-rules.js";
 import { writeRefusal } from "./write-errors.js";
 import { listTotal } from "./list-count.js";
-import { columnValue, filterValuesFit, unfitFormValue } from "./key-values.js";
+import { columnValue, filterValuesFit, formDateValue, unfitFormValue } from "./key-values.js";
 import { submittedValuesOf } from "./submitted-values.js";
+import { ListFields } from "./list-fields.js";
 
 export interface PrismaResourceArgs {
   model: DatamodelModel;
@@ -95,7 +96,8 @@ export class PrismaResource extends Resource {
   private readonly compositeKey?: { name: string; fields: string[] };
   private readonly screen?: ScreenHooks;
   // find and count get the same Filter; its compound filters are turned into conditions once.
-  private readonly screenConditions = new WeakMap<Filter, Where[]>();
+  private readonly screenConditions = new WeakMap<Filter, Promise<Where[]>>();
+  private readonly lists: ListFields;
 
   constructor(args: PrismaResourceArgs) {
     super(args as unknown as ConstructorParameters<typeof Resource>[0]);
@@ -104,6 +106,7 @@ export class PrismaResource extends Resource {
     this.screen = args.screen;
     this.derivedFields = new Set(args.derivedFields ?? []);
     this.exactFilterFields = new Set(args.exactFilterFields ?? []);
+    this.lists = new ListFields(args.model, (field) => this.property(field)?.availableValues() ?? []);
     const primaryKey = args.model.primaryKey;
     if (primaryKey && primaryKey.fields.length > 1) {
       this.compositeKey = { name: primaryKey.name ?? primaryKey.fields.join("_"), fields: [...primaryKey.fields] };
@@ -116,7 +119,7 @@ export class PrismaResource extends Resource {
   /** The pager's total: exact for small lists, an estimate beyond admin/list-count.ts's limit; always within scope. */
   override async count(filter: Filter, context?: Context): Promise<number> {
     const actor = await actorOf(this.client, context);
-    const scope = this.listScope(actor, filter, context);
+    const scope = await this.listScope(actor, filter, context);
     if (!scope) return 0;
     const delegate = this.delegate();
     const counting: ListDelegate = { ...scoped(delegate, scope), count: ({ where }) => listTotal(this.client, this.model, delegate, and(where ?? {}, scope)) };
@@ -125,7 +128,7 @@ export class PrismaResource extends Resource {
 
   override async find(filter: Filter, params: { limit?: number; offset?: number; sort?: Sort } = {}, context?: Context): Promise<BaseRecord[]> {
     const actor = await actorOf(this.client, context);
-    const scope = this.listScope(actor, filter, context);
+    const scope = await this.listScope(actor, filter, context);
     if (!scope) return [];
     const sort = this.isHiddenFrom(actor, params.sort?.sortBy) ? {} : params.sort;
     const listed = scoped(this.delegate(), scope);
@@ -146,7 +149,7 @@ export class PrismaResource extends Resource {
   /** The Prisma condition of exactly the rows `find` lists for `filter` (scope, screen, filters), for exports; null is none. */
   async listWhere(filter: Filter, context?: Context): Promise<Where | null> {
     const actor = await actorOf(this.client, context);
-    const scope = this.listScope(actor, filter, context);
+    const scope = await this.listScope(actor, filter, context);
     return scope && and(convertFilter(this.model.fields, this.allowedFilter(filter, actor)) as Where, scope);
   }
 
@@ -156,7 +159,7 @@ export class PrismaResource extends Resource {
     if (!scope) return null;
     const key = this.keyWhere(id);
     const row = key && (await this.delegate().findFirst({ where: and(key, scope) }));
-    return row ? (await this.titled(actor, this.visibleTo(actor, [new BaseRecord(this.prepareReturnValues(row), this)]), context))[0]! : null;
+    return row ? (await this.withLists(await this.titled(actor, this.visibleTo(actor, [new BaseRecord(this.prepareReturnValues(row), this)]), context)))[0]! : null;
   }
 
   override async findMany(ids: Array<string | number>, context?: Context): Promise<BaseRecord[]> {
@@ -185,29 +188,34 @@ export class PrismaResource extends Resource {
 
   override async create(params: Record<string, unknown>, context?: Context): Promise<Record<string, unknown>> {
     const { actor, scope } = await this.writer(context);
-    const data = this.prepareParams(this.allowedWrite(params, actor, true, submittedValuesOf(context)));
+    const { data: submitted, links } = this.lists.split(params);
+    const data = this.prepareParams(this.allowedWrite(submitted, actor, true, submittedValuesOf(context)));
     return this.refusingBadValues(params, async (tx) => {
       await this.checkReferences(tx, actor, data, null);
       const values = this.prepareReturnValues(await this.delegate(tx).create({ data }));
       const after = await this.rowIn(tx, values[this.idProperty.path()] as string, scope);
       if (!after) throw this.outOfScope();
-      await this.audit(tx, actor, context, after, changedFields(null, after));
-      return this.valuesVisibleTo(actor, values);
+      const listed = await this.lists.write(tx, actor, after, links);
+      await this.audit(tx, actor, context, after, { ...changedFields(null, after), ...listed.changes });
+      return { ...this.valuesVisibleTo(actor, values), ...listed.values };
     });
   }
 
   override async update(pk: string | number, params: Record<string, unknown> = {}, context?: Context): Promise<Record<string, unknown>> {
     const { actor, scope } = await this.writer(context);
-    const data = this.prepareParams(this.allowedWrite(params, actor, false, submittedValuesOf(context)));
+    const { data: submitted, links } = this.lists.split(params);
+    const data = this.prepareParams(this.allowedWrite(submitted, actor, false, submittedValuesOf(context)));
     return this.refusingBadValues(params, async (tx) => {
       const before = await this.rowIn(tx, pk, scope);
       if (!before) throw notYours();
       await this.checkReferences(tx, actor, data, before);
+      // The row is updated (and so locked) before its link lists are read and changed.
       const values = this.prepareReturnValues(await this.delegate(tx).update({ where: this.uniqueWhere(pk), data }));
       const after = await this.rowIn(tx, values[this.idProperty.path()] as string, scope);
       if (!after) throw this.outOfScope();
-      await this.audit(tx, actor, context, after, changedFields(before, after));
-      return this.valuesVisibleTo(actor, values);
+      const listed = await this.lists.write(tx, actor, after, links);
+      await this.audit(tx, actor, context, after, { ...changedFields(before, after), ...listed.changes });
+      return { ...this.valuesVisibleTo(actor, values), ...listed.values };
     });
   }
 
@@ -334,18 +342,26 @@ export class PrismaResource extends Resource {
   /**
    * An empty form field means "no value" for anything but text (a number, date, choice or reference left
    * empty); a value its column cannot hold (a word in a number, 30 February, a key no row can have, a NUL
-   * character, a text of a book's length) is refused in Dutch before the database is asked.
+   * character, a text of a book's length) is refused in Dutch before the database is asked. Dates are read as
+   * typed: a day as dd/mm/jjjj, a moment on the clock of Brussels.
    */
   private typedValues(data: Record<string, unknown>, submitted: Record<string, unknown>): Record<string, unknown> {
     for (const property of this.properties()) {
       const path = property.path();
       const value = data[path];
       const typed = value !== undefined && typeof submitted[path] === "string" ? submitted[path] : value;
-      if (value === "" && (property.type() !== "string" || property.isEnum())) {
+      // AdminJS has already turned an emptied number field into 0: what was typed decides.
+      if (typed === "" && (property.type() !== "string" || property.isEnum())) {
         data[path] = null;
         continue;
       }
       const column = this.model.fields.find((field) => field.name === (property.foreignColumnName() ?? path));
+      if (value !== undefined && (property.type() === "date" || property.type() === "datetime")) {
+        const date = formDateValue(column, typed, fieldLabelsNl[path] ?? path);
+        if ("refusal" in date) throw new ValidationError({ [path]: { message: date.refusal } }, { message: date.refusal });
+        data[path] = date.value;
+        continue;
+      }
       const message = unfitFormValue(property.type(), column, typed, fieldLabelsNl[path] ?? path);
       if (message) throw new ValidationError({ [path]: { message } }, { message });
     }
@@ -364,19 +380,27 @@ export class PrismaResource extends Resource {
   }
 
   /** `scope` narrowed by the screen's compound filters (search, card number, names in any case), taken out of `filter`. */
-  private screenFiltered(actor: Actor | null, filter: Filter, scope: Where): Where {
+  private async screenFiltered(actor: Actor | null, filter: Filter, scope: Where): Promise<Where> {
     const screen = this.screen;
     if (!screen) return scope;
     let conditions = this.screenConditions.get(filter);
     if (!conditions) {
-      conditions = Object.entries(filter.filters).flatMap(([path, entry]) => {
-        const condition = screen.filterWhere(path, entry.value, (model) => readScope(actor, model));
-        if (condition) delete filter.filters[path];
-        return condition ? [condition] : [];
-      });
+      conditions = Promise.all(
+        Object.entries(filter.filters).map(async ([path, entry]) => {
+          const condition = await screen.filterWhere(path, entry.value, (model) => readScope(actor, model));
+          if (condition) delete filter.filters[path];
+          return condition;
+        }),
+      ).then((found) => found.filter((condition): condition is Where => !!condition));
       this.screenConditions.set(filter, conditions);
     }
-    return conditions.reduce((where, condition) => and(condition, where), scope);
+    return (await conditions).reduce((where, condition) => and(condition, where), scope);
+  }
+
+  /** The records with their list fields read from their link tables (see admin/list-fields.ts). */
+  private async withLists(records: BaseRecord[]): Promise<BaseRecord[]> {
+    await this.lists.addTo(this.client, records);
+    return records;
   }
 
   /** The records with their human titles, naming only rows this actor may see. */
@@ -412,10 +436,12 @@ export class PrismaResource extends Resource {
    * The rows a list, count or search may reach: the user's scope (for a search, which feeds the reference
    * dropdowns, the rows they may pick), narrowed by exact-match filters, which are taken out of `filter`.
    */
-  private listScope(actor: Actor | null, filter: Filter, context: Context): Where | null {
+  private async listScope(actor: Actor | null, filter: Filter, context: Context): Promise<Where | null> {
     const scope = this.fixedWithin(context?.action?.name === "search" ? pickScope(actor, this.model.name) : readScope(actor, this.model.name));
     if (!scope || !filter?.filters) return scope;
     if (!filterValuesFit(this.model, filter)) return null;
+    const lists = this.lists.filterWhere(filter);
+    if (!lists) return null;
     let exact = this.exactConditions.get(filter);
     if (!exact) {
       exact = [];
@@ -427,7 +453,7 @@ export class PrismaResource extends Resource {
       }
       this.exactConditions.set(filter, exact);
     }
-    return exact.reduce((where, condition) => and(condition, where), this.screenFiltered(actor, filter, scope));
+    return [...exact, ...lists].reduce((where, condition) => and(condition, where), await this.screenFiltered(actor, filter, scope));
   }
 
   private allowedFilter(filter: Filter, actor: Actor | null): Filter {

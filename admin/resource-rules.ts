@@ -1,6 +1,10 @@
 import type { PropertyOptions, ResourceOptions } from "adminjs";
 import { passholderEditProperties } from "./actions/passholder-edit.js";
 import { registrationProperties } from "./actions/passholder-register.js";
+import { auditActions } from "./locale/audit-actions.js";
+import { resourcePresentation } from "./locale/resource-names.js";
+import { couponProperties } from "./actions/coupon-grant.js";
+import { emailMessageProperties } from "./actions/email-outbox.js";
 
 // What the generic backoffice screens may do with each model, until dedicated actions (calling core/) exist.
 
@@ -37,6 +41,8 @@ export const derivedFields: Readonly<Record<string, string[]>> = {
   Advantage: ["redeemedCount"],
   CouponGrant: ["usedCount"],
   AdvantageCode: ["redemption"],
+  // Made by the database, and replaced there when the QR save-code's version is raised.
+  Event: ["manualCode"],
   // Set by "Overeenkomst opladen", "Onboardingmail versturen" and "Regio verwittigen", which also write the outbox.
   Provider: ["agreementFile", "welcomeMailSentAt", "welcomeMailSentBy", "coordinatorNotifiedAt", "coordinatorNotifiedBy"],
 };
@@ -44,6 +50,13 @@ export const derivedFields: Readonly<Record<string, string[]>> = {
 /** Form fields beyond the columns, and columns a form shows but does not change (see the actions they serve). */
 export const formProperties: Readonly<Record<string, Record<string, PropertyOptions>>> = {
   Passholder: { ...registrationProperties, ...passholderEditProperties },
+  // Shown and filtered by what they mean; the labels are in the locale (admin/locale/audit-actions.ts).
+  AuditLog: {
+    action: { availableValues: Object.keys(auditActions).map((action) => ({ value: action, label: action })) },
+    resource: { availableValues: Object.keys(resourcePresentation).map((model) => ({ value: model, label: model })) },
+  },
+  EmailMessage: emailMessageProperties,
+  Coupon: couponProperties,
 };
 
 /** Text filters that match the whole value: the audit trail of "Card" 5 is not that of "CardSystem" or of 15. */

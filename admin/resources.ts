@@ -1,4 +1,4 @@
-import type { ResourceOptions, ResourceWithOptions } from "adminjs";
+import type { ActionHandler, ActionResponse, Before, ResourceOptions, ResourceWithOptions } from "adminjs";
 import type { Database } from "../core/db/database.js";
 import { fieldDocumentation, type Datamodel, type DatamodelModel } from "./datamodel.js";
 import { resourcePresentation } from "./locale/resource-names.js";
@@ -7,7 +7,9 @@ import { coreManagedModels, derivedFields, exactFilterFields, formProperties, hi
 import { accessibleFor, GENERIC_ACTIONS } from "./access/permissions.js";
 import { captureAuditOrigin } from "./audit-origin.js";
 import { captureSubmittedValues } from "./submitted-values.js";
+import { keepingTypedValues } from "./keep-typed-values.js";
 import { withPasswordField } from "./user-password.js";
+import { listFieldOptions } from "./list-fields.js";
 import { checkinActions } from "./actions/checkin-actions.js";
 import { passholderActions } from "./actions/passholder-actions.js";
 import { redemptionActions } from "./actions/redemption-actions.js";
@@ -18,8 +20,11 @@ import { emailActions } from "./actions/email-outbox.js";
 import { ioActions } from "./actions/io-actions.js";
 import { auditTrailAction } from "./actions/audit-trail.js";
 import { counterActions } from "./actions/counter-iban.js";
+import { pillarFixedEventRule } from "./actions/pillar-rules.js";
+import { couponActions } from "./actions/coupon-grant.js";
 import { screenHooks, screenOptions } from "./presentation/screen-options.js";
 import { screenModels } from "./presentation/screens.js";
+import { withOutOfReachReferences } from "./presentation/out-of-reach.js";
 
 /** Every model of the schema as an AdminJS resource, with its `///` help texts and Dutch navigation. */
 export function buildResources(datamodel: Datamodel, db: Database): ResourceWithOptions[] {
@@ -36,6 +41,8 @@ export function buildResources(datamodel: Datamodel, db: Database): ResourceWith
     Redemption: redemptionActions(db.prisma),
     Event: { downloadSaveCode: eventSaveCodeAction },
     Counter: counterActions,
+    Pillar: { new: { before: pillarFixedEventRule(db.prisma) }, edit: { before: pillarFixedEventRule(db.prisma) } } as ResourceOptions["actions"],
+    Coupon: couponActions(db.prisma),
     Provider: providerActions(db.prisma),
     // Agreements are uploaded and downloaded on the provider's "Stappenplan", never as generic rows.
     ProviderAgreement: noActions,
@@ -52,15 +59,20 @@ export function buildResources(datamodel: Datamodel, db: Database): ResourceWith
       inszFields: inszFields[model.name],
       derivedFields: derivedFields[model.name],
       exactFilterFields: exactFilterFields[model.name],
-      screen: screenHooks(id, model.name, datamodel),
+      screen: screenHooks(id, model.name, datamodel, db.prisma),
     };
     const options = optionsFor(id, model);
     options.actions = { ...options.actions, ...(customActions[id] ?? customActions[model.name]), ...io[id] };
+    options.actions = withOutOfReachReferences(model, options.actions);
     // Every record but the audit trail's own rows opens its history.
     if (!hiddenModels.has(model.name) && model.name !== "AuditLog") options.actions = { ...options.actions, auditTrail: auditTrailAction(model.name) } as ResourceOptions["actions"];
     return { resource, options: withRoleChecks(model.name, options) };
   });
 }
+
+export const MONEY_EDIT_COMPONENT = "MoneyEdit";
+export const MONEY_SHOW_COMPONENT = "MoneyShow";
+const MONEY_COMPONENTS = { edit: MONEY_EDIT_COMPONENT, show: MONEY_SHOW_COMPONENT, list: MONEY_SHOW_COMPONENT };
 
 function optionsFor(id: string, model: DatamodelModel): ResourceOptions {
   const presentation = resourcePresentation[id];
@@ -71,8 +83,12 @@ function optionsFor(id: string, model: DatamodelModel): ResourceOptions {
     if (field.isReadOnly || (field.relationName && !field.relationFromFields?.length)) continue;
     const description = fieldDocumentation(model, field);
     if (description) properties[field.name] = { description };
+    // @adminjs/prisma takes every DateTime for a moment; a @db.Date column is a day, without a time or a zone.
+    if (field.nativeType?.[0] === "Date") properties[field.name] = { ...properties[field.name], type: "date" };
+    // Amounts are kept in eurocent (…Cents) and read and typed in euro.
+    if (field.type === "Int" && field.name.endsWith("Cents")) properties[field.name] = { ...properties[field.name], components: MONEY_COMPONENTS };
   }
-  for (const [field, extra] of Object.entries(formProperties[model.name] ?? {})) properties[field] = { ...properties[field], ...extra };
+  for (const [field, extra] of Object.entries({ ...formProperties[model.name], ...listFieldOptions(model) })) properties[field] = { ...properties[field], ...extra };
   const options: ResourceOptions = {
     ...screenOptions(id, model, properties),
     navigation: presentation?.group ? { name: presentation.group, icon: presentation.icon } : false,
@@ -95,15 +111,16 @@ const WRITE_ACTIONS: ReadonlySet<string> = new Set(["new", "edit", "delete", "bu
  */
 function withRoleChecks(model: string, options: ResourceOptions): ResourceOptions {
   // The per-action types of AdminJS do not narrow by key; each entry here is a plain action option object.
-  const actions = { ...options.actions } as Record<string, { isAccessible?: unknown; before?: unknown } | undefined>;
+  const actions = { ...options.actions } as Record<string, { isAccessible?: unknown; before?: Before | Before[]; handler?: ActionHandler<ActionResponse> } | undefined>;
   for (const name of GENERIC_ACTIONS) {
     const action = actions[name] ?? {};
     if (action.isAccessible === false) continue;
     const before = action.before === undefined ? [] : Array.isArray(action.before) ? action.before : [action.before];
+    const form = name === "new" || name === "edit" ? { before: [captureAuditOrigin, captureSubmittedValues], handler: keepingTypedValues(name, action.handler, before) } : undefined;
     actions[name] = {
       ...action,
       isAccessible: accessibleFor(model, name),
-      ...(WRITE_ACTIONS.has(name) ? { before: [captureAuditOrigin, captureSubmittedValues, ...before] } : {}),
+      ...(form ?? (WRITE_ACTIONS.has(name) ? { before: [captureAuditOrigin, captureSubmittedValues, ...before] } : {})),
     };
   }
   return { ...options, actions: actions as ResourceOptions["actions"] };

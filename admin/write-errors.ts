@@ -12,10 +12,25 @@ const checkRules: Readonly<Record<string, { field: string; message: string }>> =
     message: "Vul de verdeelsleutel volledig in (deelnemer, organisator, gemeente: samen 100 %, zonder negatieve aandelen) of laat de drie aandelen leeg.",
   },
   Coupon_key_sums_to_100: { field: "keyParticipantPct", message: "De verdeelsleutel (deelnemer, organisator, gemeente) moet samen 100 % zijn." },
+  Coupon_segment_min_age_not_negative: { field: "segmentMinAge", message: "De minimumleeftijd mag niet negatief zijn." },
+  Coupon_segment_max_age_not_negative: { field: "segmentMaxAge", message: "De maximumleeftijd mag niet negatief zijn." },
+  Coupon_segment_age_range: { field: "segmentMinAge", message: "De minimumleeftijd mag niet hoger zijn dan de maximumleeftijd." },
+  Coupon_segment_has_condition: {
+    field: "target",
+    message: 'Een segment heeft een gemeente en/of een minimum- of maximumleeftijd nodig. Is de coupon voor iedereen, kies dan "Alle pashouders".',
+  },
+  Coupon_segment_fields_only_for_segment: {
+    field: "target",
+    message: 'Een gemeente of leeftijd geldt enkel bij de doelgroep "Segment (gemeente en/of leeftijd)": kies die doelgroep, of maak de segmentvelden leeg.',
+  },
   Counter_mia_limit_positive: { field: "miaTicketLimit", message: "De MIA-ticketconstraint mag niet negatief zijn." },
   Event_ends_after_start: { field: "endsAt", message: "Het einde van het evenement mag niet vóór de start liggen." },
   Event_points_not_negative: { field: "points", message: "Punten mogen niet negatief zijn." },
   Event_checkin_limit_positive: { field: "checkinLimit", message: "De check-inlimiet moet minstens 1 zijn." },
+  Advantage_online_url_https: {
+    field: "onlineUrl",
+    message: "Online omruilen stuurt de pashouder naar een website: vul een volledige, beveiligde link in (https://…).",
+  },
   Advantage_points_not_negative: { field: "points", message: "Punten mogen niet negatief zijn." },
   Advantage_per_user_limit_positive: { field: "perUserLimit", message: "De beperking per gebruiker moet minstens 1 zijn (of leeg)." },
   Advantage_redeemed_within_stock: {

@@ -1,11 +1,13 @@
 import type { LocaleTranslations } from "adminjs";
 import type { Datamodel } from "../datamodel.js";
+import { auditActions } from "./audit-actions.js";
 import { en } from "./en.js";
 import { enumLabels, fieldLabelsNl, fieldNameInWords } from "./field-labels.js";
 import { nl } from "./nl.js";
 import { navigationGroups, resourcePresentation } from "./resource-names.js";
 import { screenFieldLabels } from "./screen-field-labels.js";
 import { screenModels } from "../presentation/screens.js";
+import { templateNames, templates } from "../../templates/index.js";
 
 type Language = "nl" | "en";
 const languages: Language[] = ["nl", "en"];
@@ -40,7 +42,7 @@ function translationsFor(language: Language, datamodel: Datamodel): LocaleTransl
       const members = datamodel.enums.find((candidate) => candidate.name === field.type)?.values ?? [];
       values[field.name] = Object.fromEntries(members.map(({ name }) => [name, enumLabels[field.type]?.[name]?.[language] ?? name]));
     }
-    resources[id] = { labels: values };
+    resources[id] = { labels: { ...values, ...keyLabels[model.name]?.(language) } };
   }
   const fieldNames = new Set(datamodel.models.flatMap((model) => model.fields.map((field) => field.name)));
   const properties: Record<string, string> = { ...base.properties };
@@ -49,5 +51,16 @@ function translationsFor(language: Language, datamodel: Datamodel): LocaleTransl
   }
   return { ...base, labels, properties: { ...properties, ...screenFieldLabels[language] }, resources } as LocaleTranslations;
 }
+
+/** Fields that hold keys of a fixed list (not an enum column), shown by name: mail templates, a card's status, yes/no. */
+const keyLabels: Record<string, (language: Language) => Record<string, Record<string, string>>> = {
+  EmailMessage: (language) => ({ template: Object.fromEntries(templateNames.map((name) => [name, templates[name].label[language]])) }),
+  Passholder: (language) => ({ cardStatus: Object.fromEntries(Object.entries(enumLabels.CardStatus ?? {}).map(([status, label]) => [status, label[language]])) }),
+  Event: (language) => ({ openForCheckin: yesNo[language] }),
+  AuditLog: (language) => ({
+    action: Object.fromEntries(Object.entries(auditActions).map(([action, label]) => [action, label[language]])),
+    resource: Object.fromEntries(Object.entries(resourcePresentation).map(([model, names]) => [model, names[language]])),
+  }),
+};
 
 const yesNo = { nl: { true: "Ja", false: "Nee" }, en: { true: "Yes", false: "No" } };

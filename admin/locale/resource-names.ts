@@ -35,8 +35,9 @@ export const resourcePresentation: Record<string, ResourcePresentation> = {
   WelcomeAdvantage: { nl: "Welkomstvoordelen", en: "Welcome advantages", group: "advantages", icon: "Gift" },
   ExchangeAdvantage: { nl: "Omruilvoordelen", en: "Exchange advantages", group: "advantages", icon: "RefreshCw" },
   AdvantageCode: { nl: "Unieke codes", en: "Unique codes", group: "advantages" },
-  AdvantageCounter: { nl: "Balies per voordeel", en: "Counters per advantage", group: "advantages" },
-  AdvantageMunicipality: { nl: "Geldig voor inwoners van", en: "Valid for residents of", group: "advantages" },
+  // Chosen on the advantage itself (its counters and "geldig voor inwoners van"); out of the sidebar, still reachable.
+  AdvantageCounter: { nl: "Balies per voordeel", en: "Counters per advantage", group: null },
+  AdvantageMunicipality: { nl: "Geldig voor inwoners van", en: "Valid for residents of", group: null },
   // Both kinds together, out of the sidebar: what a redemption or code refers to.
   Advantage: { nl: "Voordelen", en: "Advantages", group: null },
   Counter: { nl: "Balies", en: "Counters", group: "counters", icon: "Home" },

@@ -141,7 +141,7 @@ describe("backoffice writes hold the rules of the card system", () => {
       expect(letters.status).toBe(200);
       expect(letters.body.record?.errors?.points?.message).toBe('"Punten" moet een getal zijn.');
       const noDate = await app.postJson(eeklo, `${API}/Event/records/${event.id}/edit`, { startsAt: "morgen" });
-      expect(noDate.body.record?.errors?.startsAt?.message).toBe('"Start" is geen geldige datum.');
+      expect(noDate.body.record?.errors?.startsAt?.message).toBe('"Start" is geen geldig tijdstip: typ dd/mm/jjjj uu:mm, bv. 14/05/2026 20:00.');
       const huge = await app.postJson(eeklo, `${API}/Event/records/${event.id}/edit`, { points: "99999999999" });
       expect(huge.body.record?.errors?.points?.message).toBe('"Punten" is te groot of te lang.');
       const backwards = await app.postJson(eeklo, `${API}/Event/records/${event.id}/edit`, { endsAt: new Date(event.startsAt.getTime() - 3_600_000).toISOString() });
@@ -267,7 +267,7 @@ describe("backoffice writes hold the rules of the card system", () => {
 
     it("shows no INSZ in a passholder's trail", async () => {
       const passholder = await app.db.prisma.passholder.findFirstOrThrow({ where: { municipalityId: app.eeklo, insz: null } });
-      expect((await app.postJson(coordinator, `${API}/Passholder/records/${passholder.id}/edit`, { insz: "85073003328" })).body.notice?.type).toBe("success");
+      expect((await app.postJson(coordinator, `${API}/Passholder/records/${passholder.id}/edit`, { insz: "85073003328", birthDate: "30/07/1985", gender: "MALE" })).body.notice?.type).toBe("success");
       const trail = await app.getJson(coordinator, `${API}/AuditLog/actions/list?filters.resource=Passholder&filters.recordId=${passholder.id}`);
       expect(trail.body.meta?.total).toBe(1);
       expect(trail.body.records![0]!.params["changes.insz"]).toBe("[verborgen]");
