@@ -1,17 +1,7 @@
 import React, { useEffect, useState } from "react";
 import { Badge, Box, H3, MessageBox, Table, TableBody, TableCell, TableHead, TableRow, Text } from "@adminjs/design-system";
 import { ApiClient, useTranslation, type ActionProps } from "adminjs";
-
-interface Row {
-  number: string;
-  status: string;
-  statusLabel: string;
-  reason: string;
-  blockReason: string | null;
-  from: string;
-  until: string;
-  counter: string | null;
-}
+import type { CardHistoryRow as Row } from "../actions/card-history-action.js";
 
 const statusColour: Record<string, "success" | "danger" | "secondary"> = { ACTIVE: "success", BLOCKED: "danger", REPLACED: "secondary" };
 

@@ -1,18 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { isCardSystemError } from "../../core/errors.js";
+import { refusalOf } from "../helpers/refusal.js";
 import { brusselsDayBounds, formatCalendarDate, formatMoment, parseCalendarDate, parseMoment } from "../../core/time/calendar-date.js";
 import { requiredDate } from "../../core/validation/fields.js";
 import { checkInszAgrees } from "../../core/validation/insz.js";
-
-function refusal(work: () => unknown) {
-  try {
-    work();
-  } catch (error) {
-    if (isCardSystemError(error)) return { code: error.code, field: error.field, message: error.message };
-    throw error;
-  }
-  throw new Error("expected a refusal");
-}
 
 /** A valid INSZ for a birth date YYMMDD and serial number (odd for men, even for women). */
 function insz(yymmdd: string, serial: string, from2000 = false): string {
@@ -43,8 +33,8 @@ describe("a day is a date", () => {
 
   it("core names the field of a day that is not one, and says how to type it", () => {
     expect(requiredDate("14/05/1990", "birthDate", "Geboortedatum").toISOString()).toBe("1990-05-14T00:00:00.000Z");
-    expect(refusal(() => requiredDate("31/02/1990", "birthDate", "Geboortedatum"))).toMatchObject({ field: "birthDate", message: expect.stringContaining("dd/mm/jjjj") });
-    expect(refusal(() => requiredDate("", "birthDate", "Geboortedatum"))).toMatchObject({ field: "birthDate", message: "Geboortedatum is verplicht." });
+    expect(refusalOf(() => requiredDate("31/02/1990", "birthDate", "Geboortedatum"))).toMatchObject({ field: "birthDate", message: expect.stringContaining("dd/mm/jjjj") });
+    expect(refusalOf(() => requiredDate("", "birthDate", "Geboortedatum"))).toMatchObject({ field: "birthDate", message: "Geboortedatum is verplicht." });
   });
 });
 
@@ -83,20 +73,20 @@ describe("an INSZ agrees with the birth date and sex", () => {
   });
 
   it("refuses a number that contradicts the birth date, naming the date", () => {
-    expect(refusal(() => checkInszAgrees(insz("900514", "123"), "1990-05-15", "MALE"))).toMatchObject({
+    expect(refusalOf(() => checkInszAgrees(insz("900514", "123"), "1990-05-15", "MALE"))).toMatchObject({
       code: "INSZ_INVALID",
       field: "insz",
       message: "Het rijksregisternummer (INSZ) past niet bij de geboortedatum 15/05/1990.",
     });
-    expect(refusal(() => checkInszAgrees(insz("900514", "123"), "2090-05-14", "MALE"))).toMatchObject({ code: "INSZ_INVALID" });
-    expect(refusal(() => checkInszAgrees(insz("050514", "124", true), "1905-05-14", null))).toMatchObject({ code: "INSZ_INVALID" });
+    expect(refusalOf(() => checkInszAgrees(insz("900514", "123"), "2090-05-14", "MALE"))).toMatchObject({ code: "INSZ_INVALID" });
+    expect(refusalOf(() => checkInszAgrees(insz("050514", "124", true), "1905-05-14", null))).toMatchObject({ code: "INSZ_INVALID" });
   });
 
   it("refuses a number that contradicts the sex", () => {
-    expect(refusal(() => checkInszAgrees(insz("900514", "123"), "1990-05-14", "FEMALE"))).toMatchObject({
+    expect(refusalOf(() => checkInszAgrees(insz("900514", "123"), "1990-05-14", "FEMALE"))).toMatchObject({
       field: "insz",
       message: "Het rijksregisternummer (INSZ) past niet bij het geslacht (vrouw).",
     });
-    expect(refusal(() => checkInszAgrees(insz("904514", "124"), "1990-05-14", "MALE"))).toMatchObject({ code: "INSZ_INVALID" });
+    expect(refusalOf(() => checkInszAgrees(insz("904514", "124"), "1990-05-14", "MALE"))).toMatchObject({ code: "INSZ_INVALID" });
   });
 });

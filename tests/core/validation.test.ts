@@ -1,19 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { isCardSystemError } from "../../core/errors.js";
+import { refusalOf } from "../helpers/refusal.js";
 import { cardNumberFrom, isValidCardNumber, normalizeCardNumber } from "../../core/validation/card-number.js";
 import { isValidBelgianIban, normalizeBelgianIban } from "../../core/validation/iban.js";
 import { isValidInsz, normalizeInsz } from "../../core/validation/insz.js";
 import { periodKey } from "../../core/time/periods.js";
-
-function refusal(work: () => unknown) {
-  try {
-    work();
-  } catch (error) {
-    if (isCardSystemError(error)) return { code: error.code, field: error.field, message: error.message };
-    throw error;
-  }
-  throw new Error("expected a refusal");
-}
 
 describe("card numbers", () => {
   it("accepts the UiTPAS example number and numbers typed with spaces", () => {
@@ -24,7 +14,7 @@ describe("card numbers", () => {
     expect(isValidCardNumber("0900000095903")).toBe(false);
     expect(isValidCardNumber("090000009590")).toBe(false);
     expect(isValidCardNumber("09000000959O2")).toBe(false);
-    expect(refusal(() => normalizeCardNumber("123", "kaart"))).toMatchObject({ code: "CARD_NUMBER_INVALID", field: "kaart" });
+    expect(refusalOf(() => normalizeCardNumber("123", "kaart"))).toMatchObject({ code: "CARD_NUMBER_INVALID", field: "kaart" });
   });
   it("builds valid numbers from a 12-digit payload", () => {
     expect(cardNumberFrom("090000009590")).toBe("0900000095902");
@@ -50,7 +40,7 @@ describe("Belgian IBAN", () => {
   });
   it("refuses other countries and wrong lengths", () => {
     expect(isValidBelgianIban("NL91ABNA0417164300")).toBe(false);
-    expect(refusal(() => normalizeBelgianIban("BE6853900754703"))).toMatchObject({ code: "IBAN_INVALID", field: "iban" });
+    expect(refusalOf(() => normalizeBelgianIban("BE6853900754703"))).toMatchObject({ code: "IBAN_INVALID", field: "iban" });
   });
 });
 
@@ -62,7 +52,7 @@ describe("INSZ", () => {
   });
   it("refuses a wrong check number", () => {
     expect(isValidInsz("85073003329")).toBe(false);
-    expect(refusal(() => normalizeInsz("12345"))).toMatchObject({ code: "INSZ_INVALID", field: "insz" });
+    expect(refusalOf(() => normalizeInsz("12345"))).toMatchObject({ code: "INSZ_INVALID", field: "insz" });
   });
 });
 

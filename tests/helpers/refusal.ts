@@ -19,3 +19,14 @@ export function refusalCodes(results: PromiseSettledResult<unknown>[]): string[]
     .filter((result): result is PromiseRejectedResult => result.status === "rejected")
     .map((result) => (isCardSystemError(result.reason) ? result.reason.code : `UNEXPECTED: ${String(result.reason)}`));
 }
+
+/** The refusal a synchronous rule throws, as code, field and message; throws when it is not refused. */
+export function refusalOf(work: () => unknown): { code: ErrorCode; field?: string; message: string } {
+  try {
+    work();
+  } catch (error) {
+    if (isCardSystemError(error)) return { code: error.code, field: error.field, message: error.message };
+    throw error;
+  }
+  throw new Error("expected a refusal");
+}
