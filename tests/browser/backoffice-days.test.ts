@@ -47,7 +47,9 @@ describe.skipIf(!chromiumInstalled)("days, permission groups and coupons in the 
         await page.keyboard.press("Escape");
         await page.locator('[data-testid="property-edit-postalCode"] input').fill("9900");
         await page.locator('[data-testid="property-edit-city"] input').fill("Eeklo");
-        await page.locator('[data-testid="property-edit-kansenstatuut"] input[type=checkbox]').check({ force: true });
+        const kansenstatuut = page.locator('[data-testid="property-edit-kansenstatuut"] input[type=checkbox]');
+        // A click while the form is still settling can go unnoticed: click the label until the box shows ticked.
+        await expect.poll(async () => (await kansenstatuut.isChecked()) || (await page.getByText("Met kansenstatuut").click(), await kansenstatuut.isChecked())).toBe(true);
         const end = page.locator('[data-testid="property-edit-kansenstatuutEnd"] input').first();
         await end.click();
         await end.pressSequentially("30/04/2027");
@@ -60,6 +62,11 @@ describe.skipIf(!chromiumInstalled)("days, permission groups and coupons in the 
         await page.getByTestId("property-show-birthDate").getByText("14/05/1990").waitFor();
         expect(await page.getByTestId("property-show-kansenstatuutEnd").innerText()).toContain("30/04/2027");
         expect(await page.getByTestId("property-show-birthDate").innerText()).not.toMatch(/\d{2}:\d{2}/);
+        // The export of the list (the coordinator's own download, with the list's filter) has the same days.
+        const exported = await page.request.get(`${base}/admin/export/Passholder/csv?filters.lastName=${encodeURIComponent(lastName)}`);
+        const line = (await exported.text()).split("\n").find((row) => row.includes(lastName));
+        expect(line).toContain("1990-05-14");
+        expect(line).toContain("2027-04-30");
         expect(tab.pageErrors).toEqual([]);
       } finally {
         await tab.close();
