@@ -4,7 +4,7 @@ import { rm } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cardNumberFrom } from "../../core/validation/card-number.js";
 import { freshPglite, type TestDatabase } from "../helpers/databases.js";
-import { serve, stop } from "../server/serve-app.js";
+import { servePortal, signIn, type Portal } from "../portal/portal-client.js";
 import { logIn } from "./backoffice-ui.js";
 import { chromiumInstalled, openChromium } from "./chromium.js";
 
@@ -15,14 +15,15 @@ const day = (date: Date | null | undefined) => date?.toISOString().slice(0, 10);
 describe.skipIf(!chromiumInstalled)("days, permission groups and coupons in the backoffice, in Chromium", { timeout: 180_000 }, () => {
   let db: TestDatabase;
   let base: string;
-  let server: Awaited<ReturnType<typeof serve>>["server"] | undefined;
+  let portal: Portal | undefined;
 
   beforeAll(async () => {
     db = await freshPglite("demo");
-    ({ base, server } = await serve(db, { NODE_ENV: "test" }));
+    portal = await servePortal(db);
+    base = portal.base;
   }, 300_000);
   afterAll(async () => {
-    stop(server);
+    await portal?.close();
     await db?.dispose();
   });
 
@@ -41,6 +42,7 @@ describe.skipIf(!chromiumInstalled)("days, permission groups and coupons in the 
         await page.locator('[data-testid="property-edit-firstCardNumber"] input').fill(cardNumberFrom(`0900005550${serial}`));
         await page.locator('[data-testid="property-edit-firstName"] input').fill("Datum");
         await page.locator('[data-testid="property-edit-lastName"] input').fill(lastName);
+        await page.locator('[data-testid="property-edit-email"] input').fill(`dagtest${serial}@example.be`);
         const birth = page.locator('[data-testid="property-edit-birthDate"] input').first();
         await birth.click();
         await birth.pressSequentially("14/05/1990");
@@ -67,6 +69,13 @@ describe.skipIf(!chromiumInstalled)("days, permission groups and coupons in the 
         const line = (await exported.text()).split("\n").find((row) => row.includes(lastName));
         expect(line).toContain("1990-05-14");
         expect(line).toContain("2027-04-30");
+        // And the passholder reads the same days in the portal ("Mijn kaart"), in the same browser zone.
+        const signedIn = await signIn(portal!, `dagtest${serial}@example.be`);
+        const cookies = (signedIn.cookie ?? "").split("; ").filter(Boolean).map((pair) => ({ name: pair.slice(0, pair.indexOf("=")), value: pair.slice(pair.indexOf("=") + 1), url: base }));
+        await page.context().addCookies(cookies);
+        await page.goto(`${base}/kaart`);
+        expect(await page.getByTestId("own-birth-date").innerText()).toBe("14/05/1990");
+        expect(await page.getByTestId("own-kansenstatuut").innerText()).toBe("geldig tot en met 30/04/2027");
         expect(tab.pageErrors).toEqual([]);
       } finally {
         await tab.close();

@@ -82,6 +82,18 @@ describe.each(databaseKinds)("the passholder's pages (%s)", (kind) => {
     expect(await html(`/voordelen?omgeruild=${redemption.id}`)).not.toContain("Omgeruild: Geheim voordeel");
   });
 
+  it("shows the passholder's own birth date and kansenstatuut as the days registered, without a time", async () => {
+    await context.db.prisma.passholder.update({
+      where: { id: passholder.id },
+      data: { birthDate: new Date("1990-05-14T00:00:00Z"), kansenstatuutStart: new Date("2026-05-01T00:00:00Z"), kansenstatuutEnd: new Date("2099-04-30T00:00:00Z") },
+    });
+    const page = await html("/kaart");
+    expect(page).toMatch(/data-testid="own-birth-date"[^>]*>14\/05\/1990</);
+    expect(page).toMatch(/data-testid="own-kansenstatuut"[^>]*>geldig tot en met 30\/04\/2099</);
+    await context.db.prisma.passholder.update({ where: { id: passholder.id }, data: { kansenstatuutEnd: new Date("2020-04-30T00:00:00Z") } });
+    expect(await html("/kaart")).toMatch(/data-testid="own-kansenstatuut"[^>]*>verlopen op 30\/04\/2020</);
+  });
+
   it("shows the card as a QR code a counter can scan, and a blocked card as blocked", async () => {
     const page = await html("/kaart");
     expect(page).toContain("Actief");
