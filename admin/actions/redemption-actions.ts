@@ -12,7 +12,8 @@ export function redemptionActions(client: PrismaClient) {
       shownFor: (params) => params.status === "ACTIVE",
       run: async ({ id, payload, actor }) => {
         const { pointsReturned, balance } = await removeRedemption(client, { redemptionId: id, reason: text(payload, "reason"), actor: actor.email });
-        return `Opname verwijderd; ${pointsText(pointsReturned)} teruggegeven; saldo nu ${balance}.`;
+        const returned = pointsReturned > 0 ? ` ${pointsText(pointsReturned)} teruggegeven; saldo nu ${balance}.` : "";
+        return `Opname verwijderd: de pashouder ziet het voordeel opnieuw.${returned}`;
       },
     }),
   };

@@ -67,7 +67,7 @@ describe("correcting a check-in, cancelling a ticket, removing a redemption in t
 
     const done = await app.postJson(eeklo, `${API}/Redemption/records/${redemption.id}/removeRedemption`, { reason: "Voordeel niet meegegeven" });
     const balance = redemption.passholder.points + redemption.points;
-    expect(done.body.notice).toEqual({ type: "success", message: `Opname verwijderd; ${redemption.points === 1 ? "1 punt" : `${redemption.points} punten`} teruggegeven; saldo nu ${balance}.` });
+    expect(done.body.notice).toEqual({ type: "success", message: `Opname verwijderd: de pashouder ziet het voordeel opnieuw. ${redemption.points === 1 ? "1 punt" : `${redemption.points} punten`} teruggegeven; saldo nu ${balance}.` });
     expect((await app.db.prisma.redemption.findUniqueOrThrow({ where: { id: redemption.id } })).status).toBe("REMOVED");
     expect((await app.db.prisma.passholder.findUniqueOrThrow({ where: { id: redemption.passholderId } })).points).toBe(balance);
     expect((await app.db.prisma.advantage.findUniqueOrThrow({ where: { id: redemption.advantageId } })).redeemedCount).toBe(Math.max(0, redemption.advantage.redeemedCount - 1));

@@ -101,7 +101,7 @@ describe("cards, confirmations, names and event filters in the backoffice", () =
     });
     const removed = await app.postJson(eeklo, `${API}/Redemption/records/${redemption.id}/removeRedemption`, { reason: "Voordeel niet meegegeven" });
     const balance = (await app.db.prisma.passholder.findUniqueOrThrow({ where: { id: redemption.passholderId } })).points;
-    expect(removed.body.notice).toEqual({ type: "success", message: `Opname verwijderd; ${redemption.points} punten teruggegeven; saldo nu ${balance}.` });
+    expect(removed.body.notice).toEqual({ type: "success", message: `Opname verwijderd: de pashouder ziet het voordeel opnieuw. ${redemption.points} punten teruggegeven; saldo nu ${balance}.` });
   });
 
   it("shows the Eeklo administrator a placeholder, never an id, for a passholder of another municipality", async () => {
