@@ -47,9 +47,15 @@ export const derivedFields: Readonly<Record<string, string[]>> = {
   Provider: ["agreementFile", "welcomeMailSentAt", "welcomeMailSentBy", "coordinatorNotifiedAt", "coordinatorNotifiedBy"],
 };
 
+const bookkeeping: PropertyOptions = { isVisible: false };
+
 /** Form fields beyond the columns, and columns a form shows but does not change (see the actions they serve). */
 export const formProperties: Readonly<Record<string, Record<string, PropertyOptions>>> = {
   Passholder: { ...registrationProperties, ...passholderEditProperties },
+  // The keys that make the limits per period hold in the database: bookkeeping, not something a person reads.
+  Checkin: { periodKey: bookkeeping, slot: bookkeeping },
+  TicketSale: { periodKey: bookkeeping },
+  Redemption: { periodKey: bookkeeping },
   // Shown and filtered by what they mean; the labels are in the locale (admin/locale/audit-actions.ts).
   AuditLog: {
     action: { availableValues: Object.keys(auditActions).map((action) => ({ value: action, label: action })) },

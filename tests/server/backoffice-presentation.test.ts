@@ -7,7 +7,7 @@ import { compoundFilters } from "../../admin/presentation/search.js";
 import { TITLE_PATH } from "../../admin/presentation/screen-hooks.js";
 import { screenModels, screenOf } from "../../admin/presentation/screens.js";
 import { screenOnlyPaths } from "../../admin/presentation/screen-options.js";
-import { hiddenModels, secretFields } from "../../admin/resource-rules.js";
+import { formProperties, hiddenModels, secretFields } from "../../admin/resource-rules.js";
 
 type Tree = { [key: string]: string | Tree };
 const keysOf = (tree: Tree, prefix = ""): string[] =>
@@ -62,7 +62,7 @@ describe("the backoffice speaks Dutch first, in the manual's words", async () =>
       if (hiddenModels.has(model.name)) continue;
       const screen = screenOf(id);
       expect(screen, id).toBeDefined();
-      const known = new Set([...model.fields.map((field) => field.name), ...screenOnlyPaths(model)]);
+      const known = new Set([...model.fields.map((field) => field.name), ...screenOnlyPaths(model), ...Object.keys(formProperties[model.name] ?? {})]);
       const unknown = [...screen!.list, ...screen!.filter, screen!.sort[0]].filter((path) => !known.has(path));
       expect(unknown, id).toEqual([]);
       expect(screen!.list.length, id).toBeLessThanOrEqual(7);
