@@ -48,7 +48,7 @@ export function passholderEditRules(client: PrismaClient) {
         Object.assign(payload, { postalCode: postalCode.trim(), city: place.name, municipality: String(municipality.id) });
       }
       checkKansenstatuut(value("kansenstatuutStart"), value("kansenstatuutEnd"));
-      await checkInszStillAgrees(client, String(current.id), payload, value);
+      await checkInszStillAgrees(client, String(current.id), payload, value, !!(await actorOf(client, context))?.mayViewInsz);
     } catch (error) {
       if (isCardSystemError(error)) throw coreRefusal(error);
       throw error;
@@ -75,9 +75,10 @@ function checkKansenstatuut(start: unknown, end: unknown): void {
  * The INSZ, the birth date and the sex of a passholder must agree, also when only one of them changes, and also
  * for a user who may not see the INSZ (whose form does not carry it): the stored one is read here.
  */
-async function checkInszStillAgrees(client: PrismaClient, id: string, payload: Payload, value: (field: string) => unknown): Promise<void> {
+async function checkInszStillAgrees(client: PrismaClient, id: string, payload: Payload, value: (field: string) => unknown, mayViewInsz: boolean): Promise<void> {
   if (payload.insz === undefined && payload.birthDate === undefined && payload.gender === undefined) return;
-  const typed = typeof payload.insz === "string" ? payload.insz.trim() : undefined;
+  // Who may not see the INSZ learns nothing about one typed in: the resource refuses it in its own words.
+  const typed = typeof payload.insz === "string" && mayViewInsz ? payload.insz.trim() : undefined;
   const insz = typed !== undefined ? typed : (await client.passholder.findUnique({ where: { id }, select: { insz: true } }))?.insz;
   // An INSZ that is no INSZ at all is refused by its own check, in its own words.
   if (!insz || !/^\d{11}$/.test(insz)) return;
