@@ -2,7 +2,7 @@
 // zone; a moment is dd/mm/jjjj uu:mm on the clock of Brussels. Pure functions, also bundled into the backoffice's
 // browser components, so the screen and the server read a typed value the same way.
 
-import { TIME_ZONE } from "./periods.js";
+import { localDate, TIME_ZONE } from "./periods.js";
 
 const DAY_MONTH_YEAR = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
 const YEAR_MONTH_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -64,8 +64,7 @@ export function brusselsClock(moment: Date): { year: number; month: number; day:
 
 /** The Brussels calendar day of a moment, as YYYY-MM-DD. */
 export function brusselsDay(moment: Date): string {
-  const clock = brusselsClock(moment);
-  return isoDay(clock.year, clock.month, clock.day)!;
+  return localDate(moment);
 }
 
 /** A moment as dd/mm/jjjj uu:mm on the clock of Brussels; empty for no value. */
