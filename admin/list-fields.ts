@@ -2,7 +2,7 @@ import { flat, ValidationError, type BaseRecord, type Filter, type PropertyOptio
 import type { PrismaClient } from "@prisma/client";
 import type { Tx } from "../core/transaction.js";
 import type { Actor } from "./access/actor.js";
-import { pickScope, type Where } from "./access/scope.js";
+import { pickScope, type Where } from "../core/access/scope.js";
 import type { DatamodelModel } from "./datamodel.js";
 import { fieldLabelsNl } from "./locale/field-labels.js";
 import { screenFieldLabels } from "./locale/screen-field-labels.js";

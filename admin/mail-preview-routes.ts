@@ -7,8 +7,8 @@ import { isUuid } from "../core/validation/ids.js";
 import { templateNames, type TemplateName } from "../templates/index.js";
 import { cspValue, mailPreviewPolicy } from "../server/security-headers.js";
 import { actorOf } from "./access/actor.js";
-import { roleMay } from "./access/permissions.js";
-import { readScope } from "./access/scope.js";
+import { roleMay } from "../core/access/role-may.js";
+import { readScope } from "../core/access/scope.js";
 import { MAIL_PREVIEW_ROUTES } from "./mail-preview-paths.js";
 
 /** The origins of the mail's images (`<img src>`), the only ones its preview may load from. */

@@ -4,7 +4,7 @@ import type { PrismaClient } from "@prisma/client";
 import { recordAudit } from "../core/audit/record-audit.js";
 import type { Tx } from "../core/transaction.js";
 import { actorOf, type Actor } from "./access/actor.js";
-import { pickScope, readScope, scopeField, writeScope, type Where } from "./access/scope.js";
+import { pickScope, readScope, scopeField, writeScope, type Where } from "../core/access/scope.js";
 import { changedFields } from "./audit-changes.js";
 import { auditOriginOf } from "./audit-origin.js";
 import type { DatamodelModel } from "./datamodel.js";
@@ -307,12 +307,12 @@ export class PrismaResource extends Resource {
   private async audit(tx: Tx, actor: Actor, context: Context, row: Row, changes?: Record<string, unknown>): Promise<void> {
     const key = this.prepareReturnValues(row)[this.idProperty.path()];
     await recordAudit(tx, {
-      actor: actor.email,
+      actor,
+      request: auditOriginOf(context),
       action: `admin.${context?.action?.name ?? "write"}`,
       resource: this.model.name,
       recordId: String(key),
       changes,
-      ...auditOriginOf(context),
     });
   }
 

@@ -1,6 +1,6 @@
 import type { RequestHandler } from "express";
 import type { Database } from "../core/db/database.js";
-import { actorFromUser, rememberActor } from "./access/actor.js";
+import { actorFromUser, findActorUser, rememberActor } from "./access/actor.js";
 import { toAdminSessionUser, type AdminSessionUser } from "./authenticate.js";
 
 /**
@@ -11,8 +11,7 @@ export function refreshSessionUser(db: Database): RequestHandler {
   return (req, _res, next) => {
     const current = req.session?.adminUser;
     if (!current) return next();
-    db.prisma.user
-      .findUnique({ where: { id: current.id } })
+    findActorUser(db.prisma, current.id)
       .then((user) => {
         const actor = user && actorFromUser(user);
         if (actor) {

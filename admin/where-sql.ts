@@ -1,4 +1,4 @@
-import type { Where } from "./access/scope.js";
+import type { Where } from "../core/access/scope.js";
 import type { Datamodel, DatamodelField, DatamodelModel } from "./datamodel.js";
 
 /** A SQL condition with its parameters, numbered from $1. */

@@ -1,12 +1,13 @@
 import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "@prisma/client";
+import { systemActor } from "../core/access/actor.js";
 import { recordAudit } from "../core/audit/record-audit.js";
 import { hashPassword } from "../core/auth/password.js";
 import { createUser } from "../core/users/create-user.js";
 import { adminLogin, type Browser } from "../tests/server/http.js";
 import type { BenchRole } from "./list-cases.js";
 
-const BENCH_ACTOR = "npm run bench";
+const BENCH_ACTOR = systemActor("npm run bench");
 
 /**
  * Signs in to the backoffice with this role's bench account, as a browser would. The account is created on

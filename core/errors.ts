@@ -16,6 +16,7 @@ export const errorCatalogue = {
   POSTAL_CODE_UNKNOWN: { status: 400, nl: "Deze postcode hoort niet bij een gemeente van het kaartsysteem.", en: "This postal code does not belong to a municipality of the card system." },
   EMAIL_TAKEN: { status: 409, nl: "Dit e-mailadres is al gekoppeld aan een andere pashouder.", en: "This email address is already linked to another passholder." },
   COUNTER_NOT_FOUND: { status: 404, nl: "Deze balie is niet gekend.", en: "This counter is unknown." },
+  COUNTER_NOT_YOURS: { status: 403, nl: "U werkt niet voor deze balie.", en: "You do not work for this counter." },
   COUNTER_MAY_NOT_REGISTER: { status: 403, nl: "Deze balie mag geen pashouders registreren.", en: "This counter may not register passholders." },
   COUNTER_MAY_NOT_REGISTER_KANSENSTATUUT: { status: 403, nl: "Deze balie mag geen pashouders met kansenstatuut registreren.", en: "This counter may not register passholders with kansenstatuut." },
   COUNTER_MAY_NOT_CHECKIN: { status: 403, nl: "Deze balie heeft geen permissie voor check-ins en tickets.", en: "This counter has no check-in and ticket permission." },

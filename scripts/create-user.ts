@@ -2,6 +2,7 @@
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import type { Role } from "@prisma/client";
+import { systemActor } from "../core/access/actor.js";
 import { migrate } from "../core/db/migrate.js";
 import { isCardSystemError } from "../core/errors.js";
 import { createUser } from "../core/users/create-user.js";
@@ -31,7 +32,7 @@ try {
     role: (values.role ?? "") as Role,
     municipality: values.municipality,
     password: await askPassword(),
-    actor: "cli:user:create",
+    actor: systemActor("cli:user:create"),
   });
   console.log(`Gebruiker ${user.email} (${user.role}) aangemaakt in ${opened.describe}.`);
 } catch (error) {

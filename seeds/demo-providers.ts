@@ -1,3 +1,4 @@
+import { systemActor } from "../core/access/actor.js";
 import type { Db } from "../core/transaction.js";
 import { addDays, calendarDay } from "./clock.js";
 import { uploadAgreement } from "../core/providers/upload-agreement.js";
@@ -26,7 +27,7 @@ export async function createProviders(prisma: Db, now: Date, region: Region): Pr
       createdAt: addDays(now, -30),
     },
   });
-  await uploadAgreement(prisma, { providerId: ready.id, fileName: "samenwerkingsovereenkomst-deplanken-eeklo.pdf", content: DEMO_AGREEMENT, actor: "beheerder.eeklo@uitpas-meetjesland.test" });
+  await uploadAgreement(prisma, { providerId: ready.id, fileName: "samenwerkingsovereenkomst-deplanken-eeklo.pdf", content: DEMO_AGREEMENT, actor: systemActor("beheerder.eeklo@uitpas-meetjesland.test") });
   await prisma.provider.createMany({
     data: [
       {

@@ -1,25 +1,25 @@
-import type { PrismaClient, Role, User } from "@prisma/client";
+import type { PrismaClient, User } from "@prisma/client";
 import type { ActionContext } from "adminjs";
+import type { StaffActor } from "../../core/access/actor.js";
+import { staffActorOf, withCounters, type UserWithCounters } from "../../core/access/load-actor.js";
 import { isBackofficeUser } from "../authenticate.js";
 
-/** The signed-in backoffice user as the access rules need it, read fresh from the database. */
-export interface Actor {
-  id: number;
-  email: string;
-  role: Role;
-  municipalityId: number | null;
-  mayViewInsz: boolean;
-}
+/** The signed-in backoffice user as core's access rules see them, read fresh from the database. */
+export type Actor = StaffActor;
 
 // One lookup per request: AdminJS hands the same context to find, count and the populator.
 const actors = new WeakMap<object, Promise<Actor | null>>();
 // Actors read by refreshSessionUser at the start of this request, keyed by the session user it put in place.
 const sessionActors = new WeakMap<object, Actor>();
 
-export function actorFromUser(user: User): Actor | null {
-  return isBackofficeUser(user)
-    ? { id: user.id, email: user.email, role: user.role, municipalityId: user.municipalityId, mayViewInsz: user.mayViewInsz }
-    : null;
+/** The actor of a user read with core's `withCounters`, or null when they may not use the backoffice. */
+export function actorFromUser(user: User & UserWithCounters): Actor | null {
+  return isBackofficeUser(user) ? staffActorOf(user) : null;
+}
+
+/** Reads a user with what their actor needs. */
+export function findActorUser(client: PrismaClient, userId: number) {
+  return client.user.findUnique({ where: { id: userId }, include: withCounters });
 }
 
 /** Lets actorOf use the user this request has already read for `sessionUser` (its currentAdmin) instead of reading it again. */
@@ -38,7 +38,7 @@ export function actorOf(client: PrismaClient, context: Partial<ActionContext> | 
   if (known) return Promise.resolve(known);
   let actor = actors.get(context);
   if (!actor) {
-    actor = client.user.findUnique({ where: { id: adminId } }).then((user) => user && actorFromUser(user));
+    actor = findActorUser(client, adminId).then((user) => user && actorFromUser(user));
     actors.set(context, actor);
   }
   return actor;

@@ -1,6 +1,6 @@
 import type { Role } from "@prisma/client";
 import type { Action, ActionContext, ActionResponse, RecordActionResponse } from "adminjs";
-import { roleMay } from "../access/permissions.js";
+import { roleMay } from "../../core/access/role-may.js";
 
 /**
  * "Geschiedenis van wijzigingen" on any record: opens the audit trail filtered on that record (who, what,

@@ -2,6 +2,7 @@ import type { PrismaClient } from "@prisma/client";
 import type { Action, ActionContext, ActionResponse, ActionRequest, BulkActionResponse } from "adminjs";
 import { isCardSystemError } from "../../core/errors.js";
 import { requireReason } from "../../core/validation/reason.js";
+import { requestMetaOf } from "../audit-origin.js";
 import { blockCurrentCard, passholderName } from "./passholder-card.js";
 import { actingUser, mayChange, text } from "./record-action.js";
 
@@ -37,7 +38,7 @@ export function blockCardsAction(client: PrismaClient): Partial<Action<ActionRes
       for (const record of records) {
         const name = passholderName(record.params);
         try {
-          const card = await blockCurrentCard(client, { passholderId: String(record.id()), reason, actor: actor.email });
+          const card = await blockCurrentCard(client, { passholderId: String(record.id()), reason, actor, request: requestMetaOf(request) });
           outcomes.push({ passholderId: String(record.id()), name, blocked: true, message: `kaart ${card.number} geblokkeerd` });
         } catch (error) {
           if (!isCardSystemError(error)) throw error;

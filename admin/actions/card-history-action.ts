@@ -2,7 +2,7 @@ import type { PrismaClient } from "@prisma/client";
 import type { Action, ActionContext, ActionResponse, RecordActionResponse } from "adminjs";
 import { cardHistory } from "../../core/cards/card-history.js";
 import { formatMoment } from "../../core/time/calendar-date.js";
-import { readScope } from "../access/scope.js";
+import { readScope } from "../../core/access/scope.js";
 import { enumLabels } from "../locale/field-labels.js";
 import { outOfReach } from "../presentation/out-of-reach.js";
 import { actingUser, mayChange } from "./record-action.js";

@@ -10,8 +10,8 @@ export function checkinActions(client: PrismaClient) {
       icon: "RotateCcw",
       guard: "guardCorrectCheckin",
       shownFor: (params) => params.corrected !== true,
-      run: async ({ id, params, payload, actor }) => {
-        const { balance } = await correctCheckin(client, { checkinId: id, reason: text(payload, "reason"), actor: actor.email });
+      run: async ({ id, params, payload, actor, request }) => {
+        const { balance } = await correctCheckin(client, { checkinId: id, reason: text(payload, "reason"), actor, request });
         return `Check-in gecorrigeerd: ${pointsText(Number(params.points))} teruggenomen; saldo nu ${balance}.`;
       },
     }),

@@ -1,11 +1,11 @@
 import type { PrismaClient, Role } from "@prisma/client";
 import { ForbiddenError, type Action, type ActionContext, type ActionRequest, type ActionResponse, type CurrentAdmin, type PropertyOptions, type RecordActionResponse, type RecordJSON } from "adminjs";
-import type { Request } from "express";
+import { requestMetaOf } from "../audit-origin.js";
 import { couponGrantCounts, couponReach } from "../../core/coupons/coupon-reach.js";
 import { grantCouponToTarget } from "../../core/coupons/grant-coupon-to-target.js";
 import { isCardSystemError } from "../../core/errors.js";
 import { actorOf } from "../access/actor.js";
-import { roleMay } from "../access/permissions.js";
+import { roleMay } from "../../core/access/role-may.js";
 import { refusal, text } from "./record-action.js";
 
 export const COUPON_GRANT_COMPONENT = "CouponGrant";
@@ -34,13 +34,12 @@ function grantCouponAction(client: PrismaClient): Partial<Action<ActionResponse>
         const { target, segmentMunicipality, segmentMinAge, segmentMaxAge, scope } = coupon;
         return { record: json, reach: { target, segmentMunicipality, segmentMinAge, segmentMaxAge, scope: scope?.name ?? null, matched, alreadyGranted, expired } };
       }
-      const original = (response as { req?: Request } | undefined)?.req;
       const after = text(request.payload ?? {}, "after");
       const progress = await grantCouponToTarget(client, {
         couponId: record.id(),
         actor,
         after: after === "" ? null : after,
-        origin: { ip: original?.ip, userAgent: original?.get("user-agent") },
+        request: requestMetaOf(request),
       });
       return { record: json, progress };
     } catch (error) {

@@ -6,7 +6,8 @@ import { previewTemplate } from "../../core/mail/preview-template.js";
 import { resendMail } from "../../core/mail/resend-mail.js";
 import { templateNames } from "../../templates/index.js";
 import { actorOf } from "../access/actor.js";
-import { roleMay } from "../access/permissions.js";
+import { roleMay } from "../../core/access/role-may.js";
+import { requestMetaOf } from "../audit-origin.js";
 import { actingUser, mayChange, refusal } from "./record-action.js";
 
 /** Shows a mail as it is sent (its HTML in a sandboxed frame of its own) and its text; on "Opnieuw versturen" also the button that posts. */
@@ -22,7 +23,7 @@ function resendAction(client: PrismaClient): Partial<Action<ActionResponse>> {
     if (request.method !== "post") return { record: before };
     const actor = await actingUser(client, context, "Provider");
     try {
-      const queued = await resendMail(client, { id: String(record.id()), actor: actor.email });
+      const queued = await resendMail(client, { id: String(record.id()), actor, request: requestMetaOf(request) });
       const message = queued.id === record.id() ? "De mail wordt zo dadelijk opnieuw geprobeerd." : "De mail staat opnieuw klaar om verstuurd te worden.";
       return { record: before, notice: { type: "success", message }, redirectUrl: `${context.h.recordActionUrl({ resourceId: "EmailMessage", recordId: queued.id, actionName: "show" })}` };
     } catch (error) {

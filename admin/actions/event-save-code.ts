@@ -1,7 +1,7 @@
 import type { Role } from "@prisma/client";
 import type { Action, ActionContext, ActionResponse } from "adminjs";
 import { formatManualCode } from "../../core/savecodes/manual-code.js";
-import { roleMay } from "../access/permissions.js";
+import { roleMay } from "../../core/access/role-may.js";
 import { saveCodePaths } from "../qr-routes.js";
 
 export const EVENT_SAVE_CODE_COMPONENT = "EventSaveCode";

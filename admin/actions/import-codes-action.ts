@@ -1,7 +1,7 @@
 import { readFile, rm } from "node:fs/promises";
 import type { PrismaClient } from "@prisma/client";
 import type { Action, ActionContext, ActionRequest, ActionResponse, RecordActionResponse } from "adminjs";
-import type { Request } from "express";
+import { requestMetaOf } from "../audit-origin.js";
 import { readCodeFile } from "../../core/advantages/code-file.js";
 import { importAdvantageCodes } from "../../core/advantages/import-codes.js";
 import { CardSystemError, isCardSystemError } from "../../core/errors.js";
@@ -47,15 +47,13 @@ export function importCodesAction(client: PrismaClient): Partial<Action<ActionRe
     try {
       const actor = await actingUser(client, context, "Advantage");
       const { codes, firstRow } = readCodeFile(await codeFileText(file));
-      const original = (response as { req?: Request } | undefined)?.req;
       const result = await importAdvantageCodes(client, {
         advantageId: Number(record.id()),
         codes,
         firstRow,
         requireUniqueCodes: true,
-        ownerMunicipalityId: actor.role === "MUNICIPAL_ADMIN" ? (actor.municipalityId ?? -1) : undefined,
-        actor: actor.email,
-        origin: { ip: original?.ip, userAgent: original?.get("user-agent") },
+        actor,
+        request: requestMetaOf(request),
       });
       const message = `${result.imported} codes geïmporteerd. Dit voordeel heeft nu ${result.freeCodes} vrije codes.`;
       return { record: before, notice: { type: "success", message }, imported: result.imported, freeCodes: result.freeCodes };

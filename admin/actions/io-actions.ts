@@ -3,7 +3,7 @@ import type { Action, ActionContext, ActionRequest, ActionResponse, CurrentAdmin
 import { isCardSystemError } from "../../core/errors.js";
 import { settlementPeriod } from "../../core/reports/settlement-period.js";
 import { actorOf } from "../access/actor.js";
-import { roleMay } from "../access/permissions.js";
+import { roleMay } from "../../core/access/role-may.js";
 import { exportPath, settleFor, settlementPath } from "../exports/export-routes.js";
 import { settlementTable } from "../exports/settlement-table.js";
 import { importCodesAction } from "./import-codes-action.js";

@@ -28,8 +28,8 @@ export function passholderActions(client: PrismaClient) {
       model: "Passholder",
       icon: "Lock",
       guard: "guardBlockCard",
-      run: async ({ id, params, payload, actor }) => {
-        const card = await blockCurrentCard(client, { passholderId: id, reason: text(payload, "reason"), actor: actor.email });
+      run: async ({ id, params, payload, actor, request }) => {
+        const card = await blockCurrentCard(client, { passholderId: id, reason: text(payload, "reason"), actor, request });
         return `Kaart ${card.number} van ${passholderName(params)} geblokkeerd: ${reasonText(text(payload, "reason"))}.`;
       },
     }),
@@ -38,14 +38,15 @@ export function passholderActions(client: PrismaClient) {
       icon: "CreditCard",
       guard: "guardNewCard",
       custom: { reasons: newCardReasonOptions },
-      run: async ({ id, params, payload, actor }) => {
+      run: async ({ id, params, payload, actor, request }) => {
         const reason = text(payload, "reason") as CardIssueReason;
         const { card, previous } = await giveNewCard(client, {
           passholderId: id,
           newCardNumber: text(payload, "newCardNumber"),
           reason,
           kansenstatuutEnd: text(payload, "kansenstatuutEnd"),
-          actor: actor.email,
+          actor,
+          request,
         });
         const replaced = previous ? `; de oude kaart ${previous.number} is vervangen` : "";
         return `Nieuwe kaart ${card.number} uitgereikt aan ${passholderName(params)} (${reasonLabel(reason)})${replaced}.`;

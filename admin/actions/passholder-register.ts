@@ -2,8 +2,7 @@ import type { Gender, PrismaClient } from "@prisma/client";
 import { ValidationError, type Action, type ActionContext, type ActionRequest, type ActionResponse, type PropertyOptions } from "adminjs";
 import { CardSystemError, isCardSystemError } from "../../core/errors.js";
 import { registerPassholder } from "../../core/passholders/register-passholder.js";
-import { pickScope } from "../access/scope.js";
-import { auditOriginOf } from "../audit-origin.js";
+import { requestMetaOf } from "../audit-origin.js";
 import { coreRefusal } from "../write-errors.js";
 import { passholderName } from "./passholder-card.js";
 import { actingUser, text, type Payload } from "./record-action.js";
@@ -65,14 +64,8 @@ export function registerPassholderAction(client: PrismaClient): Partial<Action<A
           if (!text(payload, "registeredAtCounter").trim()) {
             throw new CardSystemError("VALIDATION", { field: "counterId", message: "Kies de balie waar de pashouder geregistreerd wordt." });
           }
-          const counterId = Number(text(payload, "registeredAtCounter"));
-          const counters = pickScope(actor, "Counter");
-          const limited = counters && Object.keys(counters).length > 0;
-          if (limited && Number.isInteger(counterId) && (await tx.counter.count({ where: { AND: [{ id: counterId }, counters] } })) === 0) {
-            throw new CardSystemError("COUNTER_NOT_FOUND", { field: "counterId", message: "Kies een balie van uw eigen gemeente." });
-          }
           const done = await registerPassholder(tx, {
-            counterId,
+            counterId: text(payload, "registeredAtCounter"),
             cardNumber: text(payload, "firstCardNumber"),
             firstName: text(payload, "firstName"),
             lastName: text(payload, "lastName"),
@@ -87,8 +80,8 @@ export function registerPassholderAction(client: PrismaClient): Partial<Action<A
             insz: text(payload, "insz").trim() || undefined,
             kansenstatuut: String(payload.kansenstatuut) === "true",
             kansenstatuutEnd: text(payload, "kansenstatuutEnd") || undefined,
-            actor: actor.email,
-            ...auditOriginOf(context),
+            actor,
+            request: requestMetaOf(request),
           });
           if (actor.role !== "COORDINATOR" && done.passholder.municipalityId !== actor.municipalityId) {
             throw new CardSystemError("VALIDATION", { field: "postalCode", message: "Deze postcode hoort bij een andere gemeente: u registreert enkel inwoners van uw eigen gemeente." });

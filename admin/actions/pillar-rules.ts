@@ -4,7 +4,7 @@ import { isCardSystemError } from "../../core/errors.js";
 import { checkFixedEventChoice } from "../../core/pillars/fixed-event-choice.js";
 import { isUuid } from "../../core/validation/ids.js";
 import { actorOf } from "../access/actor.js";
-import { pickScope } from "../access/scope.js";
+import { pickScope } from "../../core/access/scope.js";
 import { coreRefusal } from "../write-errors.js";
 
 /** A `before` hook of "Nieuw" and "Bewerken" on a pillar: a fixed event newly chosen must still award points. */

@@ -1,6 +1,7 @@
 import { readFile, rm } from "node:fs/promises";
 import type { PrismaClient, Role } from "@prisma/client";
 import type { Action, ActionContext, ActionRequest, ActionResponse, CurrentAdmin, RecordActionResponse } from "adminjs";
+import type { Caller } from "../../core/access/actor.js";
 import { parseCalendarDate } from "../../core/time/calendar-date.js";
 import { CardSystemError, isCardSystemError } from "../../core/errors.js";
 import { loadProvider } from "../../core/providers/load-provider.js";
@@ -8,7 +9,8 @@ import { notifyRegion } from "../../core/providers/notify-region.js";
 import { onboardingChecklist } from "../../core/providers/onboarding-steps.js";
 import { sendOnboardingMail } from "../../core/providers/send-onboarding-mail.js";
 import { MAX_AGREEMENT_BYTES, uploadAgreement } from "../../core/providers/upload-agreement.js";
-import { roleMay } from "../access/permissions.js";
+import { roleMay } from "../../core/access/role-may.js";
+import { requestMetaOf } from "../audit-origin.js";
 import { actingUser, mayChange, refusal, text, type Payload } from "./record-action.js";
 
 /** One screen for every onboarding action: the manual's checklist with the step's form or button. */
@@ -34,29 +36,29 @@ function dateField(payload: Payload, field: string): Date | null {
   return new Date(`${day}T00:00:00Z`);
 }
 
-async function storeUpload(client: PrismaClient, providerId: string, payload: Payload, actor: string): Promise<string> {
+async function storeUpload(client: PrismaClient, providerId: string, payload: Payload, caller: Caller): Promise<string> {
   const file = uploadedFile(payload, "agreement");
   if (!file) throw new CardSystemError("AGREEMENT_FILE_INVALID", { field: "agreement", message: "Kies het bestand van de ondertekende overeenkomst." });
   try {
     if (file.size > MAX_AGREEMENT_BYTES) throw new CardSystemError("AGREEMENT_FILE_INVALID", { field: "agreement" });
     const content = await readFile(file.path);
-    await uploadAgreement(client, { providerId, fileName: file.name ?? "overeenkomst", content, signedAt: dateField(payload, "agreementSignedAt"), actor });
+    await uploadAgreement(client, { providerId, fileName: file.name ?? "overeenkomst", content, signedAt: dateField(payload, "agreementSignedAt"), ...caller });
     return "De ondertekende overeenkomst werd opgeladen.";
   } finally {
     await rm(file.path, { force: true });
   }
 }
 
-type Step = (client: PrismaClient, providerId: string, payload: Payload, actor: string) => Promise<string>;
+type Step = (client: PrismaClient, providerId: string, payload: Payload, caller: Caller) => Promise<string>;
 
 const steps: Record<string, Step> = {
   uploadAgreement: storeUpload,
-  sendOnboardingMail: async (client, providerId, _payload, actor) => {
-    const mail = await sendOnboardingMail(client, { providerId, actor });
+  sendOnboardingMail: async (client, providerId, _payload, caller) => {
+    const mail = await sendOnboardingMail(client, { providerId, ...caller });
     return `De onboardingmail naar ${mail.toAddress} staat klaar in Uitgaande mails en wordt zo dadelijk verstuurd.`;
   },
-  notifyRegion: async (client, providerId, _payload, actor) => {
-    const mail = await notifyRegion(client, { providerId, actor });
+  notifyRegion: async (client, providerId, _payload, caller) => {
+    const mail = await notifyRegion(client, { providerId, ...caller });
     return `De regio (${mail.toAddress}) wordt verwittigd; de mail staat in Uitgaande mails.`;
   },
 };
@@ -89,7 +91,7 @@ function onboardingAction(client: PrismaClient, name: string, icon: string): Par
     if (request.method !== "post" || !step) return { record: json(), ...(await checklistOf(client, providerId)) };
     const actor = await actingUser(client, context, "Provider");
     try {
-      const message = await step(client, providerId, request.payload ?? {}, actor.email);
+      const message = await step(client, providerId, request.payload ?? {}, { actor, request: requestMetaOf(request) });
       return { record: json(), notice: { type: "success", message }, ...(await checklistOf(client, providerId)) };
     } catch (error) {
       if (isCardSystemError(error)) return { ...refusal(error, json()), ...(await checklistOf(client, providerId)) };

@@ -1,8 +1,10 @@
 import type { PrismaClient, Role } from "@prisma/client";
 import { ForbiddenError, type Action, type ActionContext, type ActionResponse, type ActionRequest, type CurrentAdmin, type RecordActionResponse, type RecordJSON } from "adminjs";
 import { isCardSystemError, type CardSystemError } from "../../core/errors.js";
+import type { RequestMeta } from "../../core/access/actor.js";
 import { actorOf, type Actor } from "../access/actor.js";
-import { roleMay } from "../access/permissions.js";
+import { requestMetaOf } from "../audit-origin.js";
+import { roleMay } from "../../core/access/role-may.js";
 
 /** The form fields of a custom action, as posted (AdminJS passes unknown fields on as strings). */
 export type Payload = Record<string, unknown>;
@@ -13,6 +15,8 @@ export interface CoreCall {
   params: Record<string, unknown>;
   payload: Payload;
   actor: Actor;
+  /** Where the request came from, for core's audit row. */
+  request: RequestMeta;
 }
 
 /**
@@ -79,7 +83,7 @@ export function reasonRecordAction(client: PrismaClient, spec: ReasonActionSpec)
     if (request.method !== "post") return { record: before };
     const actor = await actingUser(client, context, spec.model);
     try {
-      const message = await spec.run({ id: String(record.id()), params: record.params, payload: request.payload ?? {}, actor });
+      const message = await spec.run({ id: String(record.id()), params: record.params, payload: request.payload ?? {}, actor, request: requestMetaOf(request) });
       const after = await context.resource.findOne(record.id(), context);
       // Back to the record, where the notice says what was done (the screen follows redirectUrl within the app).
       const redirectUrl = context.h.recordActionUrl({ resourceId: context.resource.id(), recordId: String(record.id()), actionName: "show" });

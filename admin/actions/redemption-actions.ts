@@ -10,8 +10,8 @@ export function redemptionActions(client: PrismaClient) {
       icon: "Trash2",
       guard: "guardRemoveRedemption",
       shownFor: (params) => params.status === "ACTIVE",
-      run: async ({ id, payload, actor }) => {
-        const { pointsReturned, balance } = await removeRedemption(client, { redemptionId: id, reason: text(payload, "reason"), actor: actor.email });
+      run: async ({ id, payload, actor, request }) => {
+        const { pointsReturned, balance } = await removeRedemption(client, { redemptionId: id, reason: text(payload, "reason"), actor, request });
         const returned = pointsReturned > 0 ? ` ${pointsText(pointsReturned)} teruggegeven; saldo nu ${balance}.` : "";
         return `Opname verwijderd: de pashouder ziet het voordeel opnieuw.${returned}`;
       },

@@ -10,8 +10,8 @@ export function ticketActions(client: PrismaClient) {
       icon: "XCircle",
       guard: "guardCancelTicket",
       shownFor: (params) => params.status === "ACTIVE",
-      run: async ({ id, payload, actor }) => {
-        await cancelTicket(client, { ticketId: id, reason: text(payload, "reason"), actor: actor.email });
+      run: async ({ id, payload, actor, request }) => {
+        await cancelTicket(client, { ticketId: id, reason: text(payload, "reason"), actor, request });
         return "Kansentarief geannuleerd.";
       },
     }),

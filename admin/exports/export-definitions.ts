@@ -1,6 +1,6 @@
 import type { Prisma, PrismaClient } from "@prisma/client";
 import type { Actor } from "../access/actor.js";
-import type { Where } from "../access/scope.js";
+import type { Where } from "../../core/access/scope.js";
 import { dateTime, day, enumLabel, euro, personName, yesNo } from "./cell-format.js";
 import type { Cell } from "./table-writer.js";
 

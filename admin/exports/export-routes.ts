@@ -8,7 +8,7 @@ import { isCardSystemError } from "../../core/errors.js";
 import { kansentariefSettlement } from "../../core/reports/kansentarief-settlement.js";
 import { settlementPeriod } from "../../core/reports/settlement-period.js";
 import { actorOf, type Actor } from "../access/actor.js";
-import { roleMay } from "../access/permissions.js";
+import { roleMay } from "../../core/access/role-may.js";
 import type { PrismaResource } from "../prisma-resource.js";
 import { exporters } from "./export-definitions.js";
 import { settlementTable } from "./settlement-table.js";
@@ -104,12 +104,12 @@ export function exportRoutes({ admin, db }: { admin: AdminJS; db: Database }): e
       const where = await resource.listWhere(new Filter(filters, resource), context);
       if (!where) throw new ExportRefusal(403, "Je mag deze lijst niet exporteren.");
       await recordAudit(db.prisma, {
-        actor: actor.email,
+        actor,
         action: `export.${format}`,
         resource: model,
         recordId: exporter.name,
         changes: { filters: auditedFilters(filters) },
-        ...origin(req),
+        request: origin(req),
       });
       download(res, format, exporter.name);
       const writer = tableWriter(format, res, exporter.name, exporter.headers(actor));
@@ -125,12 +125,12 @@ export function exportRoutes({ admin, db }: { admin: AdminJS; db: Database }): e
       const period = settlementPeriod(req.query.from, req.query.to);
       const table = settlementTable(await settleFor(db.prisma, actor, period));
       await recordAudit(db.prisma, {
-        actor: actor.email,
+        actor,
         action: `export.${format}`,
         resource: "TicketSale",
         recordId: "afrekening-kansentarief",
         changes: { from: period.fromDay, to: period.toDay },
-        ...origin(req),
+        request: origin(req),
       });
       const name = `afrekening-kansentarief-${period.fromDay}-${period.toDay}`;
       download(res, format, name);

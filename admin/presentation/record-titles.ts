@@ -1,4 +1,4 @@
-import type { Where } from "../access/scope.js";
+import type { Where } from "../../core/access/scope.js";
 import type { Datamodel, DatamodelModel } from "../datamodel.js";
 import type { RowReads } from "./row-reads.js";
 import type { RecordValues } from "./screen-hooks.js";

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@prisma/client";
-import type { Where } from "../access/scope.js";
+import type { Where } from "../../core/access/scope.js";
 import { titleRules } from "./title-rules.js";
 
 export type Row = Record<string, unknown>;

@@ -1,4 +1,4 @@
-import type { Where } from "../access/scope.js";
+import type { Where } from "../../core/access/scope.js";
 import type { RowReads } from "./row-reads.js";
 
 /** A record's values as the resource hands them out: scalar fields, and each reference under its relation name. */

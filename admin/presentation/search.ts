@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@prisma/client";
 import { eventsOpenForCheckin } from "../../core/checkins/checkin-window.js";
-import type { Where } from "../access/scope.js";
+import type { Where } from "../../core/access/scope.js";
 import type { Datamodel } from "../datamodel.js";
 import { TITLE_PATH } from "./screen-hooks.js";
 

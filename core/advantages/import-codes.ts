@@ -1,3 +1,5 @@
+import type { Actor, RequestMeta } from "../access/actor.js";
+import { mayActInMunicipality } from "../access/authorize.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { CardSystemError } from "../errors.js";
 import { inTransaction, type Db } from "../transaction.js";
@@ -15,13 +17,11 @@ export interface ImportAdvantageCodesInput {
   codes: string[];
   /** Row of the first code in the file (2 when the file has a header), for the error report. */
   firstRow?: number;
-  /** Only an advantage of this municipality (a municipal administrator's own). */
-  ownerMunicipalityId?: number;
   /** Refuse an advantage that does not use unique codes instead of switching it on (the backoffice's import). */
   requireUniqueCodes?: boolean;
-  actor: string;
-  /** Where the upload came from, for the audit row. */
-  origin?: { ip?: string; userAgent?: string };
+  /** A municipal administrator imports for their own municipality's advantages only. */
+  actor: Actor;
+  request?: RequestMeta;
 }
 
 export interface CodeImportRowError {
@@ -55,7 +55,7 @@ export async function importAdvantageCodes(db: Db, input: ImportAdvantageCodesIn
     const locked = await tx.$queryRaw<{ usesUniqueCodes: boolean; ownerMunicipalityId: number | null }[]>`
       SELECT "usesUniqueCodes", "ownerMunicipalityId" FROM "Advantage" WHERE "id" = ${advantageId} FOR UPDATE`;
     const advantage = locked[0];
-    if (!advantage || (input.ownerMunicipalityId !== undefined && advantage.ownerMunicipalityId !== input.ownerMunicipalityId)) {
+    if (!advantage || !mayActInMunicipality(input.actor, advantage.ownerMunicipalityId)) {
       throw new CardSystemError("ADVANTAGE_NOT_FOUND", { field: "advantageId" });
     }
     if (input.requireUniqueCodes && !advantage.usesUniqueCodes) throw new CardSystemError("ADVANTAGE_NO_UNIQUE_CODES", { field: "advantageId" });
@@ -80,7 +80,7 @@ export async function importAdvantageCodes(db: Db, input: ImportAdvantageCodesIn
     }
     if (!advantage.usesUniqueCodes) await tx.advantage.update({ where: { id: advantageId }, data: { usesUniqueCodes: true } });
     const freeCodes = await tx.advantageCode.count({ where: { advantageId, redemptionId: null } });
-    await recordAudit(tx, { actor: input.actor, action: "advantage.import-codes", resource: "Advantage", recordId: advantageId, changes: { imported: codes.length, freeCodes }, ...input.origin });
+    await recordAudit(tx, { actor: input.actor, action: "advantage.import-codes", resource: "Advantage", recordId: advantageId, changes: { imported: codes.length, freeCodes }, request: input.request });
     return { imported: codes.length, freeCodes };
   });
 }

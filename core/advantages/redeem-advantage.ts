@@ -1,11 +1,13 @@
-import type { Card, Redemption, RedemptionChannel } from "@prisma/client";
+import type { Card, Counter, Redemption, RedemptionChannel } from "@prisma/client";
+import { actorLabel, type Actor, type RequestMeta } from "../access/actor.js";
+import { counterForActor, mayServePassholder, passholderForActor } from "../access/authorize.js";
+import { recordAudit } from "../audit/record-audit.js";
 import { findActiveCard, findActiveCardOfPassholder } from "../cards/find-card.js";
-import { counterWithPermission } from "../counters/require-permission.js";
 import { CardSystemError } from "../errors.js";
 import { lockPassholder } from "../passholders/lock-passholder.js";
 import { recordPoints } from "../points/ledger.js";
 import { inTransaction, isUniqueViolation, type Db, type Tx } from "../transaction.js";
-import { requireIntId, requireUuid } from "../validation/ids.js";
+import { requireUuid } from "../validation/ids.js";
 import { currentPeriodKey, refusals, type EligibilityContext } from "./eligibility.js";
 import { activeRedemptionCounts, loadAdvantage, passholderFacts } from "./eligibility-facts.js";
 import { errorText, retryOnConflict } from "../retry-on-conflict.js";
@@ -14,13 +16,15 @@ export interface RedeemAdvantageInput {
   advantageId: number;
   /** Scanned or typed at a counter. */
   cardNumber?: string;
-  /** The signed-in passholder (portal); used when no card number is given. */
+  /** The passholder, when no card number is given; a passholder actor exchanges for themself only. */
   passholderId?: string;
-  /** Required for the COUNTER channel. */
-  counterId?: number;
+  /** Required for the COUNTER channel: a counter the actor works for. */
+  counterId?: unknown;
   channel: RedemptionChannel;
   at?: Date;
-  actor: string;
+  /** Counter: staff of that counter. Online: the passholder themself. The system may use either. */
+  actor: Actor;
+  request?: RequestMeta;
 }
 
 export interface RedeemAdvantageResult {
@@ -52,9 +56,9 @@ export async function redeemAdvantage(db: Db, input: RedeemAdvantageInput): Prom
 }
 
 async function redeemIn(tx: Tx, input: RedeemAdvantageInput, at: Date): Promise<RedeemAdvantageResult> {
-  const card = await cardOf(tx, input);
+  const counter = input.channel === "COUNTER" ? await redeemingCounter(tx, input) : undefined;
+  const card = await cardOf(tx, input, counter);
   const advantage = await loadAdvantage(tx, input.advantageId);
-  const counter = input.channel === "COUNTER" ? await redeemingCounter(tx, input.counterId) : undefined;
 
   const { points } = await lockPassholder(tx, card.passholderId);
   const passholder = { ...(await passholderFacts(tx, card.passholderId)), points };
@@ -81,21 +85,40 @@ async function redeemIn(tx: Tx, input: RedeemAdvantageInput, at: Date): Promise<
   const code = advantage.usesUniqueCodes ? await handOutCode(tx, advantage.id, redemption.id) : undefined;
   const balance =
     cost > 0
-      ? await recordPoints(tx, { passholderId: passholder.id, type: "REDEMPTION", amount: -cost, redemptionId: redemption.id, createdBy: input.actor, at })
+      ? await recordPoints(tx, { passholderId: passholder.id, type: "REDEMPTION", amount: -cost, redemptionId: redemption.id, createdBy: actorLabel(input.actor), at })
       : points;
+  if (input.actor.kind === "STAFF") {
+    await recordAudit(tx, {
+      actor: input.actor,
+      request: input.request,
+      action: "redemption.create",
+      resource: "Redemption",
+      recordId: redemption.id,
+      changes: { advantageId: advantage.id, passholderId: passholder.id, counterId: counter?.id ?? null, points: cost },
+    });
+  }
   const onlineUrl = input.channel === "ONLINE" ? advantage.onlineUrl ?? undefined : undefined;
   return { redemption, code, onlineUrl, balance };
 }
 
-function cardOf(tx: Tx, input: RedeemAdvantageInput): Promise<Card> {
-  if (input.cardNumber) return findActiveCard(tx, input.cardNumber);
-  if (input.passholderId) return findActiveCardOfPassholder(tx, requireUuid(input.passholderId, "passholderId", "PASSHOLDER_NOT_FOUND"));
-  throw new CardSystemError("VALIDATION", { field: "cardNumber", message: "Geef een kaartnummer op." });
+/** The card of a passholder the actor may serve: at the counter, one of its card system; online, their own. */
+async function cardOf(tx: Tx, input: RedeemAdvantageInput, counter: Counter | undefined): Promise<Card> {
+  const { actor } = input;
+  if (!counter && actor.kind !== "PASSHOLDER" && actor.kind !== "SYSTEM") throw new CardSystemError("NOT_ALLOWED", { field: "channel" });
+  if (input.cardNumber) {
+    const card = await findActiveCard(tx, input.cardNumber);
+    if (!mayServePassholder(actor, card.passholder, counter)) throw new CardSystemError("CARD_NOT_FOUND", { field: "cardNumber" });
+    return card;
+  }
+  const passholderId = input.passholderId ?? (actor.kind === "PASSHOLDER" ? actor.passholderId : undefined);
+  if (!passholderId) throw new CardSystemError("VALIDATION", { field: "cardNumber", message: "Geef een kaartnummer op." });
+  const passholder = await passholderForActor(tx, actor, requireUuid(passholderId, "passholderId", "PASSHOLDER_NOT_FOUND"), counter);
+  return findActiveCardOfPassholder(tx, passholder.id);
 }
 
-async function redeemingCounter(tx: Tx, counterId: number | undefined): Promise<{ id: number; cardSystemId: number }> {
-  if (counterId === undefined) throw new CardSystemError("VALIDATION", { field: "counterId", message: "Kies een balie." });
-  return counterWithPermission(tx, requireIntId(counterId, "counterId", "COUNTER_NOT_FOUND"), ["CHECKIN_TICKET"], "COUNTER_MAY_NOT_CHECKIN");
+async function redeemingCounter(tx: Tx, input: RedeemAdvantageInput): Promise<Counter> {
+  if (input.counterId === undefined || input.counterId === "") throw new CardSystemError("VALIDATION", { field: "counterId", message: "Kies een balie." });
+  return counterForActor(tx, input.actor, input.counterId, { groups: ["CHECKIN_TICKET"], refusal: "COUNTER_MAY_NOT_CHECKIN" });
 }
 
 /** One more unit taken, unless stock or the total maximum is reached (the CHECK constraint backs this). */

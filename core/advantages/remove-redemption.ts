@@ -1,4 +1,6 @@
 import type { Redemption } from "@prisma/client";
+import { actorLabel, type Actor, type RequestMeta } from "../access/actor.js";
+import { counterForActor, mayActInMunicipality } from "../access/authorize.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { CardSystemError } from "../errors.js";
 import { lockPassholder } from "../passholders/lock-passholder.js";
@@ -12,7 +14,10 @@ export interface RemoveRedemptionInput {
   redemptionId: string;
   /** Why it was wrong; kept with the redemption. */
   reason: string;
-  actor: string;
+  /** At a counter: only a redemption made at that counter. Without one (backoffice), the actor's municipality decides. */
+  counterId?: unknown;
+  actor: Actor;
+  request?: RequestMeta;
   at?: Date;
 }
 
@@ -35,13 +40,18 @@ export async function removeRedemption(db: Db, input: RemoveRedemptionInput): Pr
 
   return retryOnConflict(db, () =>
     inTransaction(db, async (tx) => {
-      const found = await tx.redemption.findUnique({ where: { id: redemptionId }, select: { passholderId: true } });
-      if (!found) throw new CardSystemError("REDEMPTION_NOT_FOUND", { field: "redemptionId" });
+      const counter = input.counterId === undefined ? undefined : await counterForActor(tx, input.actor, input.counterId);
+      const found = await tx.redemption.findUnique({
+        where: { id: redemptionId },
+        select: { passholderId: true, counterId: true, passholder: { select: { municipalityId: true } } },
+      });
+      const allowed = found && (counter ? found.counterId === counter.id : mayActInMunicipality(input.actor, found.passholder.municipalityId));
+      if (!found || !allowed) throw new CardSystemError("REDEMPTION_NOT_FOUND", { field: "redemptionId" });
       const { points: before } = await lockPassholder(tx, found.passholderId);
 
       const removed = await tx.redemption.updateMany({
         where: { id: redemptionId, status: "ACTIVE" },
-        data: { status: "REMOVED", removedAt: at, removedBy: input.actor, removalReason: reason },
+        data: { status: "REMOVED", removedAt: at, removedBy: actorLabel(input.actor), removalReason: reason },
       });
       if (removed.count === 0) throw new CardSystemError("REDEMPTION_ALREADY_REMOVED", { field: "redemptionId" });
       const redemption = await tx.redemption.findUniqueOrThrow({ where: { id: redemptionId } });
@@ -58,13 +68,14 @@ export async function removeRedemption(db: Db, input: RemoveRedemptionInput): Pr
               type: "REDEMPTION_REMOVAL",
               amount: redemption.points,
               redemptionId: redemption.id,
-              createdBy: input.actor,
+              createdBy: actorLabel(input.actor),
               note: reason,
               at,
             })
           : before;
       await recordAudit(tx, {
         actor: input.actor,
+        request: input.request,
         action: "redemption.remove",
         resource: "Redemption",
         recordId: redemption.id,

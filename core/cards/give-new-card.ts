@@ -1,4 +1,6 @@
 import type { Card, CardIssueReason } from "@prisma/client";
+import type { Actor, RequestMeta } from "../access/actor.js";
+import { passholderForActor } from "../access/authorize.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { CardSystemError } from "../errors.js";
 import { lockPassholder } from "../passholders/lock-passholder.js";
@@ -25,8 +27,10 @@ export interface GiveNewCardInput {
   reason: CardIssueReason;
   /** With "Verkrijgen kansenstatuut": until when the new kansenstatuut runs (dd/mm/jjjj). */
   kansenstatuutEnd?: string | Date;
-  counterId?: number;
-  actor: string;
+  /** When done at a counter, one the actor works for that may register. */
+  counterId?: unknown;
+  actor: Actor;
+  request?: RequestMeta;
   at?: Date;
 }
 
@@ -44,7 +48,8 @@ export async function giveNewCard(db: Db, input: GiveNewCardInput): Promise<{ ca
   const kansenstatuut = input.reason === "KANSENSTATUUT_OBTAINED" ? obtainedKansenstatuut(input.kansenstatuutEnd, at) : undefined;
   try {
     return await inTransaction(db, async (tx) => {
-      const counter = input.counterId !== undefined ? await requireRegistrationCounter(tx, input.counterId) : undefined;
+      const counter = input.counterId === undefined ? undefined : await requireRegistrationCounter(tx, input.actor, input.counterId);
+      await passholderForActor(tx, input.actor, passholderId, counter);
       await lockPassholder(tx, passholderId);
       const previous = await tx.card.findFirst({ where: { passholderId, replacedByCardId: null }, orderBy: { issuedAt: "desc" } });
       if (previous?.status === "ACTIVE") {
@@ -57,6 +62,7 @@ export async function giveNewCard(db: Db, input: GiveNewCardInput): Promise<{ ca
       if (kansenstatuut) await tx.passholder.update({ where: { id: passholderId }, data: kansenstatuut });
       await recordAudit(tx, {
         actor: input.actor,
+        request: input.request,
         action: "card.new",
         resource: "Card",
         recordId: card.id,
@@ -64,6 +70,7 @@ export async function giveNewCard(db: Db, input: GiveNewCardInput): Promise<{ ca
           number,
           issueReason: input.reason,
           passholderId,
+          ...(counter ? { counterId: counter.id } : {}),
           replacedCardId: previous?.id ?? null,
           ...(kansenstatuut ? { kansenstatuutEnd: kansenstatuut.kansenstatuutEnd.toISOString().slice(0, 10) } : {}),
         },

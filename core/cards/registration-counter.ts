@@ -1,14 +1,9 @@
 import type { Counter } from "@prisma/client";
-import { counterWithPermission } from "../counters/require-permission.js";
-import type { Tx } from "../transaction.js";
-import { requireIntId } from "../validation/ids.js";
+import type { Actor } from "../access/actor.js";
+import { counterForActor } from "../access/authorize.js";
+import type { Db } from "../transaction.js";
 
-/** Only counters of a registration permission group may register passholders, block and renew cards. */
-export function requireRegistrationCounter(tx: Tx, counterId: unknown): Promise<Counter> {
-  return counterWithPermission(
-    tx,
-    requireIntId(counterId, "counterId", "COUNTER_NOT_FOUND"),
-    ["AUTHORISED_REGISTRATION", "NON_AUTHORISED_REGISTRATION"],
-    "COUNTER_MAY_NOT_REGISTER",
-  );
+/** Only counters of a registration permission group may register passholders, block and renew cards; and only their own staff there. */
+export function requireRegistrationCounter(db: Db, actor: Actor, counterId: unknown): Promise<Counter> {
+  return counterForActor(db, actor, counterId, { groups: ["AUTHORISED_REGISTRATION", "NON_AUTHORISED_REGISTRATION"], refusal: "COUNTER_MAY_NOT_REGISTER" });
 }

@@ -1,27 +1,32 @@
-import type { CardSystem, Checkin, CheckinChannel, Event } from "@prisma/client";
+import type { Card, CardSystem, Checkin, CheckinChannel, Counter, Event } from "@prisma/client";
+import { actorLabel, type Actor, type RequestMeta } from "../access/actor.js";
+import { counterForActor, mayServePassholder, passholderForActor } from "../access/authorize.js";
+import { recordAudit } from "../audit/record-audit.js";
 import { findActiveCard, findActiveCardOfPassholder } from "../cards/find-card.js";
-import { counterWithPermission } from "../counters/require-permission.js";
 import { CardSystemError } from "../errors.js";
 import { lockPassholder } from "../passholders/lock-passholder.js";
 import { recordPoints } from "../points/ledger.js";
 import { periodKey } from "../time/periods.js";
-import { inTransaction, isUniqueViolation, type Db } from "../transaction.js";
-import { requireIntId, requireUuid } from "../validation/ids.js";
+import { inTransaction, isUniqueViolation, type Db, type Tx } from "../transaction.js";
+import { requireUuid } from "../validation/ids.js";
 import { windowState } from "./checkin-window.js";
 
 export interface CheckInInput {
   eventId: string;
   /** The event with its card system when the caller has just read it (a QR scan does), saving a second read. */
   event?: Event & { cardSystem: CardSystem };
-  /** At a counter or pillar the card is scanned; in the portal the signed-in passholder is known. */
+  /** At a counter or pillar the card is scanned; in the portal the signed-in passholder (the actor) is known. */
   cardNumber?: string;
   passholderId?: string;
   channel: CheckinChannel;
-  /** Required for the COUNTER channel: the counter must have the check-in & ticket permission. */
-  counterId?: number;
+  /** Required for the COUNTER channel: a counter the actor works for, with the check-in & ticket permission. */
+  counterId?: unknown;
+  /** The PILLAR channel's pillar, when the system (not the pillar itself) checks in. */
   pillarId?: number;
   at?: Date;
-  actor: string;
+  /** Counter: staff of that counter. QR: the passholder themself. Pillar: the pillar. The system may use any channel. */
+  actor: Actor;
+  request?: RequestMeta;
 }
 
 export interface CheckInResult {
@@ -37,17 +42,11 @@ export async function checkIn(db: Db, input: CheckInInput): Promise<CheckInResul
   const eventId = requireUuid(input.eventId, "eventId", "EVENT_NOT_FOUND");
   try {
     return await inTransaction(db, async (tx) => {
-      const card = input.cardNumber
-        ? await findActiveCard(tx, input.cardNumber)
-        : await findActiveCardOfPassholder(tx, requirePassholderId(input.passholderId));
+      const { card, counter, pillarId } = await sourceOf(tx, input);
       const event = input.event?.id === eventId ? input.event : await tx.event.findUnique({ where: { id: eventId }, include: { cardSystem: true } });
       if (!event) throw new CardSystemError("EVENT_NOT_FOUND", { field: "eventId" });
       if (event.cancelled) throw new CardSystemError("EVENT_CANCELLED", { field: "eventId" });
       if (windowState(event, event.cardSystem, at) !== "OPEN") throw new CardSystemError("CHECKIN_NOT_OPEN", { field: "eventId" });
-      if (input.channel === "COUNTER") {
-        if (input.counterId === undefined) throw new CardSystemError("VALIDATION", { field: "counterId", message: "Kies een balie." });
-        await counterWithPermission(tx, requireIntId(input.counterId, "counterId", "COUNTER_NOT_FOUND"), ["CHECKIN_TICKET"], "COUNTER_MAY_NOT_CHECKIN");
-      }
 
       const limitReached = () =>
         new CardSystemError("CHECKIN_LIMIT_REACHED", { details: { limit: event.checkinLimit, period: event.checkinLimitPeriod } });
@@ -63,8 +62,8 @@ export async function checkIn(db: Db, input: CheckInInput): Promise<CheckInResul
           eventId: event.id,
           passholderId: card.passholderId,
           cardId: card.id,
-          counterId: input.counterId,
-          pillarId: input.pillarId,
+          counterId: counter?.id,
+          pillarId,
           channel: input.channel,
           points: event.points,
           periodKey: counted.periodKey,
@@ -77,15 +76,64 @@ export async function checkIn(db: Db, input: CheckInInput): Promise<CheckInResul
         type: "CHECKIN",
         amount: event.points,
         checkinId: checkin.id,
-        createdBy: input.actor,
+        createdBy: actorLabel(input.actor),
         at,
       });
+      // The passholder's own QR save and the pillar's are their Checkin row only: the hot path stays one write lighter.
+      if (input.actor.kind === "STAFF") {
+        await recordAudit(tx, {
+          actor: input.actor,
+          request: input.request,
+          action: "checkin.create",
+          resource: "Checkin",
+          recordId: checkin.id,
+          changes: { eventId: event.id, passholderId: card.passholderId, counterId: counter?.id ?? null, points: event.points },
+        });
+      }
       return { checkin, points: event.points, balance, eventName: event.name };
     });
   } catch (error) {
     // The unique slot index is the last line of defence when two requests race past the lock.
     if (isUniqueViolation(error, "Checkin_one_per_slot")) throw new CardSystemError("CHECKIN_LIMIT_REACHED");
     throw error;
+  }
+}
+
+interface CheckinSource {
+  card: Card;
+  counter?: Counter;
+  pillarId?: number;
+}
+
+/** The card, and the counter or pillar, as far as the actor may use this channel. */
+async function sourceOf(tx: Tx, input: CheckInInput): Promise<CheckinSource> {
+  const { actor } = input;
+  switch (input.channel) {
+    case "COUNTER": {
+      if (input.counterId === undefined || input.counterId === "") throw new CardSystemError("VALIDATION", { field: "counterId", message: "Kies een balie." });
+      const counter = await counterForActor(tx, actor, input.counterId, { groups: ["CHECKIN_TICKET"], refusal: "COUNTER_MAY_NOT_CHECKIN" });
+      if (!input.cardNumber) {
+        const passholder = await passholderForActor(tx, actor, requirePassholderId(input.passholderId), counter);
+        return { card: await findActiveCardOfPassholder(tx, passholder.id), counter };
+      }
+      const card = await findActiveCard(tx, input.cardNumber);
+      if (!mayServePassholder(actor, card.passholder, counter)) throw new CardSystemError("CARD_NOT_FOUND", { field: "cardNumber" });
+      return { card, counter };
+    }
+    case "QR": {
+      if (actor.kind !== "PASSHOLDER" && actor.kind !== "SYSTEM") throw new CardSystemError("NOT_ALLOWED", { field: "channel" });
+      const passholderId = actor.kind === "PASSHOLDER" ? actor.passholderId : requirePassholderId(input.passholderId);
+      if (input.passholderId !== undefined && input.passholderId !== passholderId) throw new CardSystemError("PASSHOLDER_NOT_FOUND", { field: "passholderId" });
+      return { card: await findActiveCardOfPassholder(tx, passholderId) };
+    }
+    case "PILLAR": {
+      if (actor.kind !== "PILLAR" && actor.kind !== "SYSTEM") throw new CardSystemError("NOT_ALLOWED", { field: "channel" });
+      const pillarId = actor.kind === "PILLAR" ? actor.pillarId : input.pillarId;
+      const card = input.cardNumber ? await findActiveCard(tx, input.cardNumber) : await findActiveCardOfPassholder(tx, requirePassholderId(input.passholderId));
+      return { card, pillarId };
+    }
+    default:
+      throw new CardSystemError("VALIDATION", { field: "channel", message: "Onbekend kanaal." });
   }
 }
 

@@ -1,3 +1,5 @@
+import { actorLabel, type Actor, type RequestMeta } from "../access/actor.js";
+import { mayActInMunicipality } from "../access/authorize.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { CardSystemError } from "../errors.js";
 import { lockPassholder } from "../passholders/lock-passholder.js";
@@ -9,7 +11,9 @@ import { requireReason } from "../validation/reason.js";
 export interface CorrectCheckinInput {
   checkinId: string;
   reason: string;
-  actor: string;
+  /** Backoffice only: a municipal administrator corrects check-ins of their municipality's events. */
+  actor: Actor;
+  request?: RequestMeta;
   at?: Date;
 }
 
@@ -22,12 +26,12 @@ export async function correctCheckin(db: Db, input: CorrectCheckinInput): Promis
   const reason = requireReason(input.reason);
   const at = input.at ?? new Date();
   return inTransaction(db, async (tx) => {
-    const checkin = await tx.checkin.findUnique({ where: { id: checkinId } });
-    if (!checkin) throw new CardSystemError("CHECKIN_NOT_FOUND", { field: "checkinId" });
+    const checkin = await tx.checkin.findUnique({ where: { id: checkinId }, include: { event: { select: { municipalityId: true } } } });
+    if (!checkin || !mayActInMunicipality(input.actor, checkin.event.municipalityId)) throw new CardSystemError("CHECKIN_NOT_FOUND", { field: "checkinId" });
     await lockPassholder(tx, checkin.passholderId);
     const marked = await tx.checkin.updateMany({
       where: { id: checkin.id, corrected: false },
-      data: { corrected: true, correctedAt: at, correctedBy: input.actor, correctionReason: reason },
+      data: { corrected: true, correctedAt: at, correctedBy: actorLabel(input.actor), correctionReason: reason },
     });
     if (marked.count === 0) throw new CardSystemError("CHECKIN_ALREADY_CORRECTED", { field: "checkinId" });
     try {
@@ -36,11 +40,11 @@ export async function correctCheckin(db: Db, input: CorrectCheckinInput): Promis
         type: "CHECKIN_CORRECTION",
         amount: -checkin.points,
         checkinId: checkin.id,
-        createdBy: input.actor,
+        createdBy: actorLabel(input.actor),
         note: reason,
         at,
       });
-      await recordAudit(tx, { actor: input.actor, action: "checkin.correct", resource: "Checkin", recordId: checkin.id, changes: { corrected: true, correctionReason: reason } });
+      await recordAudit(tx, { actor: input.actor, request: input.request, action: "checkin.correct", resource: "Checkin", recordId: checkin.id, changes: { corrected: true, correctionReason: reason } });
       return { balance };
     } catch (error) {
       if (error instanceof CardSystemError && error.code === "NOT_ENOUGH_POINTS") {

@@ -1,6 +1,7 @@
+import type { Actor } from "../access/actor.js";
 import { localDate } from "../time/periods.js";
 import type { Db } from "../transaction.js";
-import { grantableCoupon, targetCondition, type CouponActor, type GrantableCoupon } from "./coupon-target.js";
+import { grantableCoupon, targetCondition, type GrantableCoupon } from "./coupon-target.js";
 
 export interface CouponReach {
   coupon: GrantableCoupon;
@@ -13,7 +14,7 @@ export interface CouponReach {
 }
 
 /** What "Toekennen" would do now: whom the coupon is for, how many passholders that is, and how many have it already. */
-export async function couponReach(db: Db, input: { couponId: unknown; actor: CouponActor; at?: Date }): Promise<CouponReach> {
+export async function couponReach(db: Db, input: { couponId: unknown; actor: Actor; at?: Date }): Promise<CouponReach> {
   const at = input.at ?? new Date();
   const coupon = await grantableCoupon(db, input.couponId, input.actor);
   const matches = targetCondition(coupon, localDate(at));

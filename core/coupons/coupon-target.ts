@@ -1,4 +1,5 @@
-import { Prisma, type CouponTarget, type Role } from "@prisma/client";
+import { Prisma, type CouponTarget } from "@prisma/client";
+import type { Actor } from "../access/actor.js";
 import { CardSystemError } from "../errors.js";
 import type { Db } from "../transaction.js";
 import { requireIntId } from "../validation/ids.js";
@@ -11,17 +12,13 @@ export interface CouponTargetValues {
   segmentMaxAge: number | null;
 }
 
-/** Who grants a coupon: a coordinator reaches every passholder, a municipal administrator those of their municipality. */
-export interface CouponActor {
-  email: string;
-  role: Role;
-  municipalityId: number | null;
-}
-
-/** The municipality an actor grants within; null for a coordinator (the whole card system). */
-export function grantingMunicipality(actor: CouponActor): number | null {
-  if (actor.role === "COORDINATOR") return null;
-  if (actor.role === "MUNICIPAL_ADMIN" && actor.municipalityId !== null) return actor.municipalityId;
+/**
+ * The municipality an actor grants within: null for a coordinator or the system (the whole card system), their
+ * own for a municipal administrator; nobody else grants coupons.
+ */
+export function grantingMunicipality(actor: Actor): number | null {
+  if (actor.kind === "SYSTEM" || (actor.kind === "STAFF" && actor.role === "COORDINATOR")) return null;
+  if (actor.kind === "STAFF" && actor.role === "MUNICIPAL_ADMIN" && actor.municipalityId !== null) return actor.municipalityId;
   throw new CardSystemError("NOT_ALLOWED", { field: "couponId", message: "Enkel de regiocoördinator en lokale verantwoordelijken kennen coupons toe." });
 }
 
@@ -39,7 +36,7 @@ export interface GrantableCoupon extends CouponTargetValues {
  * The coupon as the actor may grant it. A municipal administrator cannot grant a coupon meant for another
  * municipality's passholders. With `lock`, the coupon cannot change until the caller's transaction ends.
  */
-export async function grantableCoupon(db: Db, couponId: unknown, actor: CouponActor, lock = false): Promise<GrantableCoupon> {
+export async function grantableCoupon(db: Db, couponId: unknown, actor: Actor, lock = false): Promise<GrantableCoupon> {
   const id = requireIntId(couponId, "couponId", "COUPON_NOT_FOUND");
   const municipalityId = grantingMunicipality(actor);
   const rows = await db.$queryRaw<Omit<GrantableCoupon, "scope">[]>`

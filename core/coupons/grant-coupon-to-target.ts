@@ -1,19 +1,19 @@
 import { Prisma } from "@prisma/client";
+import type { Actor, RequestMeta } from "../access/actor.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { CardSystemError } from "../errors.js";
 import { localDate } from "../time/periods.js";
 import { inTransaction, type Db } from "../transaction.js";
 import { requireUuid } from "../validation/ids.js";
-import { grantableCoupon, targetCondition, type CouponActor } from "./coupon-target.js";
+import { grantableCoupon, targetCondition } from "./coupon-target.js";
 
 export const GRANT_BATCH_SIZE = 1_000;
 const MAX_BATCH_SIZE = 10_000;
 
 export interface GrantCouponToTargetInput {
   couponId: unknown;
-  actor: CouponActor;
-  /** Where the request came from, for the audit row. */
-  origin?: { ip?: string; userAgent?: string };
+  actor: Actor;
+  request?: RequestMeta;
   /** The `next` of the previous batch; absent for the first. */
   after?: string | null;
   batchSize?: number;
@@ -68,12 +68,12 @@ export async function grantCouponToTarget(db: Db, input: GrantCouponToTargetInpu
     const { seen, granted, last } = batch!;
     const done = seen < size;
     await recordAudit(tx, {
-      actor: input.actor.email,
+      actor: input.actor,
+      request: input.request,
       action: "coupon.grant",
       resource: "Coupon",
       recordId: coupon.id,
       changes: { granted, alreadyHad: seen - granted, matched, municipality: coupon.scope?.name ?? null },
-      ...input.origin,
     });
     return { granted, alreadyHad: seen - granted, matched, next: done ? null : last, done };
   });

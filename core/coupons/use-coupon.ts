@@ -1,6 +1,8 @@
 import type { CouponUse } from "@prisma/client";
+import type { Actor, RequestMeta } from "../access/actor.js";
+import { counterForActor, mayServePassholder } from "../access/authorize.js";
+import { recordAudit } from "../audit/record-audit.js";
 import { findActiveCard } from "../cards/find-card.js";
-import { counterWithPermission } from "../counters/require-permission.js";
 import { CardSystemError } from "../errors.js";
 import { within } from "../time/periods.js";
 import { inTransaction, type Db } from "../transaction.js";
@@ -9,11 +11,13 @@ import { requireIntId, requireUuid } from "../validation/ids.js";
 export interface UseCouponInput {
   couponId: number;
   cardNumber: string;
-  counterId: number;
+  /** A counter the actor works for, with the check-in & ticket permission. */
+  counterId: unknown;
   /** The event the discount was given for, when there is one. */
   eventId?: string;
   at?: Date;
-  actor: string;
+  actor: Actor;
+  request?: RequestMeta;
 }
 
 export interface UseCouponResult {
@@ -27,10 +31,11 @@ export interface UseCouponResult {
 export async function useCoupon(db: Db, input: UseCouponInput): Promise<UseCouponResult> {
   const at = input.at ?? new Date();
   const couponId = requireIntId(input.couponId, "couponId", "COUPON_NOT_FOUND");
-  const counterId = requireIntId(input.counterId, "counterId", "COUNTER_NOT_FOUND");
   const eventId = input.eventId === undefined ? undefined : requireUuid(input.eventId, "eventId", "EVENT_NOT_FOUND");
   return inTransaction(db, async (tx) => {
+    const counter = await counterForActor(tx, input.actor, input.counterId, { groups: ["CHECKIN_TICKET"], refusal: "COUNTER_MAY_NOT_CHECKIN" });
     const card = await findActiveCard(tx, input.cardNumber);
+    if (!mayServePassholder(input.actor, card.passholder, counter)) throw new CardSystemError("CARD_NOT_FOUND", { field: "cardNumber" });
     const grant = await tx.couponGrant.findUnique({
       where: { couponId_passholderId: { couponId, passholderId: card.passholderId } },
       include: { coupon: true },
@@ -40,7 +45,6 @@ export async function useCoupon(db: Db, input: UseCouponInput): Promise<UseCoupo
     if (!within(at, coupon.validFrom, coupon.validUntil)) {
       throw new CardSystemError("COUPON_NOT_VALID_NOW", { field: "couponId", details: { validFrom: coupon.validFrom, validUntil: coupon.validUntil } });
     }
-    await counterWithPermission(tx, counterId, ["CHECKIN_TICKET"], "COUNTER_MAY_NOT_CHECKIN");
     if (eventId !== undefined && !(await tx.event.findUnique({ where: { id: eventId }, select: { id: true } }))) {
       throw new CardSystemError("EVENT_NOT_FOUND", { field: "eventId" });
     }
@@ -54,7 +58,15 @@ export async function useCoupon(db: Db, input: UseCouponInput): Promise<UseCoupo
     const usedCount = counted[0]?.usedCount;
     if (usedCount === undefined) throw new CardSystemError("COUPON_USED_UP", { field: "couponId", details: { usageLimit: coupon.usageLimit } });
 
-    const use = await tx.couponUse.create({ data: { grantId: grant.id, counterId, eventId, usedAt: at } });
+    const use = await tx.couponUse.create({ data: { grantId: grant.id, counterId: counter.id, eventId, usedAt: at } });
+    await recordAudit(tx, {
+      actor: input.actor,
+      request: input.request,
+      action: "coupon.use",
+      resource: "CouponUse",
+      recordId: use.id,
+      changes: { couponId: coupon.id, passholderId: card.passholderId, counterId: counter.id, eventId: eventId ?? null, usedCount },
+    });
     return {
       use,
       coupon: { id: coupon.id, name: coupon.name, discountCents: coupon.discountCents, conditions: coupon.conditions },

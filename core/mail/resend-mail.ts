@@ -1,4 +1,6 @@
 import type { EmailMessage } from "@prisma/client";
+import { actorLabel, type Actor, type RequestMeta } from "../access/actor.js";
+import { mayActInMunicipality } from "../access/authorize.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { CardSystemError } from "../errors.js";
 import { inTransaction, type Db } from "../transaction.js";
@@ -8,14 +10,16 @@ import { requireUuid } from "../validation/ids.js";
  * "Opnieuw versturen": a mail still waiting or failing is tried again right away; a sent mail is queued
  * anew as a copy that points to the original, so the first sending stays on record.
  */
-export async function resendMail(db: Db, input: { id: string; actor: string; now?: Date }): Promise<EmailMessage> {
+export async function resendMail(db: Db, input: { id: string; actor: Actor; request?: RequestMeta; now?: Date }): Promise<EmailMessage> {
   const id = requireUuid(input.id, "id", "EMAIL_NOT_FOUND");
-  const { actor, now = new Date() } = input;
+  const { actor, request, now = new Date() } = input;
   return inTransaction(db, async (tx) => {
     // Waits for a worker that is sending this mail right now, so its outcome is known.
     const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "EmailMessage" WHERE "id" = ${id}::uuid FOR UPDATE`;
     if (!locked) throw new CardSystemError("EMAIL_NOT_FOUND");
-    const mail = await tx.emailMessage.findUniqueOrThrow({ where: { id } });
+    const mail = await tx.emailMessage.findUniqueOrThrow({ where: { id }, include: { provider: { select: { municipalityId: true } } } });
+    // The outbox is scoped like providers: a municipal administrator resends their own providers' mails only.
+    if (!mayActInMunicipality(actor, mail.provider?.municipalityId)) throw new CardSystemError("EMAIL_NOT_FOUND");
     const queued =
       mail.status === "SENT"
         ? await tx.emailMessage.create({
@@ -27,13 +31,13 @@ export async function resendMail(db: Db, input: { id: string; actor: string; now
               text: mail.text,
               replyTo: mail.replyTo,
               providerId: mail.providerId,
-              queuedBy: actor,
+              queuedBy: actorLabel(actor),
               resendOfId: mail.id,
               nextAttemptAt: now,
             },
           })
         : await tx.emailMessage.update({ where: { id }, data: { nextAttemptAt: now } });
-    await recordAudit(tx, { actor, action: "email.resend", resource: "EmailMessage", recordId: queued.id, changes: { resendOf: mail.id, toAddress: mail.toAddress } });
+    await recordAudit(tx, { actor, request, action: "email.resend", resource: "EmailMessage", recordId: queued.id, changes: { resendOf: mail.id, toAddress: mail.toAddress } });
     return queued;
   });
 }

@@ -1,4 +1,6 @@
 import type { Card, Gender, Passholder } from "@prisma/client";
+import type { Actor, RequestMeta } from "../access/actor.js";
+import { requireRegistrationCounter } from "../cards/registration-counter.js";
 import { welcomeAdvantagesFor, type WelcomeAdvantage } from "../advantages/welcome-advantages.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { CardSystemError } from "../errors.js";
@@ -7,11 +9,11 @@ import { defaultKansenstatuutEnd, localDate } from "../time/periods.js";
 import { inTransaction, isUniqueViolation, type Db } from "../transaction.js";
 import { normalizeCardNumber } from "../validation/card-number.js";
 import { optionalEmail, optionalText, requiredDate, requiredText } from "../validation/fields.js";
-import { requireIntId } from "../validation/ids.js";
 import { checkInszAgrees, normalizeInsz } from "../validation/insz.js";
 
 export interface RegisterPassholderInput {
-  counterId: number;
+  /** A counter the actor works for, of a registration permission group. */
+  counterId: unknown;
   cardNumber: string;
   firstName: string;
   lastName: string;
@@ -30,10 +32,8 @@ export interface RegisterPassholderInput {
   /** End of the kansenstatuut; defaults to 30 April of next year. */
   kansenstatuutEnd?: string | Date;
   at?: Date;
-  actor: string;
-  /** Where the registration came from, for the audit trail. */
-  ip?: string;
-  userAgent?: string;
+  actor: Actor;
+  request?: RequestMeta;
 }
 
 export interface Registration {
@@ -48,7 +48,6 @@ const GENDERS: Gender[] = ["FEMALE", "MALE", "X"];
 /** Registers a passholder at a counter, as far as the counter's permission group allows. */
 export async function registerPassholder(db: Db, input: RegisterPassholderInput): Promise<Registration> {
   const at = input.at ?? new Date();
-  const counterId = requireIntId(input.counterId, "counterId", "COUNTER_NOT_FOUND");
   const cardNumber = normalizeCardNumber(input.cardNumber);
   const firstName = requiredText(input.firstName, "firstName", "Voornaam");
   const lastName = requiredText(input.lastName, "lastName", "Naam");
@@ -65,16 +64,13 @@ export async function registerPassholder(db: Db, input: RegisterPassholderInput)
 
   try {
     return await inTransaction(db, async (tx) => {
-      const counter = await tx.counter.findUnique({ where: { id: counterId }, include: { cardSystem: true } });
-      if (!counter) throw new CardSystemError("COUNTER_NOT_FOUND", { field: "counterId" });
+      const counter = await requireRegistrationCounter(tx, input.actor, input.counterId);
+      const cardSystem = await tx.cardSystem.findUniqueOrThrow({ where: { id: counter.cardSystemId } });
       const authorised = counter.permissionGroups.includes("AUTHORISED_REGISTRATION");
-      if (!authorised && !counter.permissionGroups.includes("NON_AUTHORISED_REGISTRATION")) {
-        throw new CardSystemError("COUNTER_MAY_NOT_REGISTER", { field: "counterId" });
-      }
       if (input.kansenstatuut && !authorised) {
         throw new CardSystemError("COUNTER_MAY_NOT_REGISTER_KANSENSTATUUT", { field: "kansenstatuut" });
       }
-      if (counter.cardSystem.inszRequired && !authorised && !insz) throw new CardSystemError("INSZ_REQUIRED", { field: "insz" });
+      if (cardSystem.inszRequired && !authorised && !insz) throw new CardSystemError("INSZ_REQUIRED", { field: "insz" });
 
       const { municipality, places } = await municipalityForPostalCode(tx, counter.cardSystemId, input.postalCode);
       const city = optionalText(input.city, "city", "Woonplaats") ?? places[0]!.name;
@@ -114,12 +110,11 @@ export async function registerPassholder(db: Db, input: RegisterPassholderInput)
       });
       await recordAudit(tx, {
         actor: input.actor,
+        request: input.request,
         action: "passholder.register",
         resource: "Passholder",
         recordId: passholder.id,
         changes: { counterId: counter.id, cardNumber, municipalityId: municipality.id, kansenstatuut: !!input.kansenstatuut, insz: insz ?? null },
-        ip: input.ip,
-        userAgent: input.userAgent,
       });
       const welcomeAdvantages = await welcomeAdvantagesFor(tx, { passholderId: passholder.id, at });
       return { passholder, card, welcomeAdvantages };

@@ -1,3 +1,5 @@
+import type { Actor } from "../access/actor.js";
+import { CardSystemError } from "../errors.js";
 import { formatCalendarDate } from "../time/calendar-date.js";
 import { localDate } from "../time/periods.js";
 import type { Db } from "../transaction.js";
@@ -11,9 +13,10 @@ export interface OwnDetails {
 }
 
 /** What a signed-in passholder sees of their own registration: name, birth date and kansenstatuut, as days. */
-export async function ownDetails(db: Db, passholderId: string, at = new Date()): Promise<OwnDetails | null> {
+export async function ownDetails(db: Db, actor: Actor, at = new Date()): Promise<OwnDetails | null> {
+  if (actor.kind !== "PASSHOLDER") throw new CardSystemError("NOT_ALLOWED");
   const passholder = await db.passholder.findUnique({
-    where: { id: passholderId },
+    where: { id: actor.passholderId },
     select: { firstName: true, lastName: true, birthDate: true, kansenstatuutEnd: true },
   });
   if (!passholder) return null;

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Passholder } from "@prisma/client";
+import { passholderActor, type RequestMeta } from "../access/actor.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { CardSystemError } from "../errors.js";
 import { inTransaction, isUniqueViolation, type Db } from "../transaction.js";
@@ -82,7 +83,7 @@ export interface SignedIn {
 }
 
 /** Uses a link once, within its 15 minutes; links the mailed address to the passholder when it is new. */
-export async function signInWithLink(db: Db, input: { token: unknown; ip?: string; at?: Date }): Promise<SignedIn> {
+export async function signInWithLink(db: Db, input: { token: unknown; request?: RequestMeta; at?: Date }): Promise<SignedIn> {
   const at = input.at ?? new Date();
   const token = typeof input.token === "string" ? input.token : "";
   try {
@@ -94,12 +95,12 @@ export async function signInWithLink(db: Db, input: { token: unknown; ip?: strin
       if (link.passholder.email !== link.email) {
         await tx.passholder.update({ where: { id: link.passholderId }, data: { email: link.email } });
         await recordAudit(tx, {
-          actor: "pashouder (portaal)",
+          actor: passholderActor(link.passholderId),
+          request: input.request,
           action: "passholder.link-email",
           resource: "Passholder",
           recordId: link.passholderId,
           changes: { email: link.email },
-          ip: input.ip,
         });
       }
       return { passholderId: link.passholderId, returnTo: link.returnTo ?? undefined };

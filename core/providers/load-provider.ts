@@ -1,3 +1,5 @@
+import type { Actor } from "../access/actor.js";
+import { mayActInMunicipality } from "../access/authorize.js";
 import { CardSystemError } from "../errors.js";
 import type { Db, Tx } from "../transaction.js";
 import { requireIntId } from "../validation/ids.js";
@@ -16,9 +18,14 @@ export async function loadProvider(db: Db, providerId: unknown) {
   return provider satisfies ProviderFacts;
 }
 
-/** The provider with what the steps need, its row locked: two clicks on a step never both pass. */
-export async function lockProvider(tx: Tx, providerId: unknown) {
+/**
+ * The provider with what the steps need, its row locked: two clicks on a step never both pass. A municipal
+ * administrator reaches only their municipality's providers; any other reads as unknown.
+ */
+export async function lockProvider(tx: Tx, actor: Actor, providerId: unknown) {
   const id = requireIntId(providerId, "providerId", "PROVIDER_NOT_FOUND");
   await tx.$queryRaw`SELECT "id" FROM "Provider" WHERE "id" = ${id} FOR UPDATE`;
-  return loadProvider(tx, id);
+  const provider = await loadProvider(tx, id);
+  if (!mayActInMunicipality(actor, provider.municipalityId)) throw new CardSystemError("PROVIDER_NOT_FOUND", { field: "providerId" });
+  return provider;
 }

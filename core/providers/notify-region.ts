@@ -2,10 +2,10 @@ import type { EmailMessage } from "@prisma/client";
 import { brandingOf } from "../../templates/branding.js";
 import type { Db } from "../transaction.js";
 import { requireSettings } from "./mail-settings.js";
-import { providerMailStep } from "./provider-mail-step.js";
+import { providerMailStep, type ProviderStepInput } from "./provider-mail-step.js";
 
 /** "Regio verwittigen": tells the card system's coordinator address about the new provider, so it can be promoted. */
-export function notifyRegion(db: Db, input: { providerId: unknown; actor: string; now?: Date }): Promise<EmailMessage> {
+export function notifyRegion(db: Db, input: ProviderStepInput): Promise<EmailMessage> {
   return providerMailStep(db, input, {
     step: "coordinatorNotified",
     action: "provider.notifyRegion",

@@ -1,5 +1,6 @@
 import type { EmailMessage } from "@prisma/client";
 import type { TemplateData, TemplateName } from "../../templates/index.js";
+import { actorLabel, type Actor, type RequestMeta } from "../access/actor.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { queueMail } from "../mail/queue-mail.js";
 import { inTransaction, type Db } from "../transaction.js";
@@ -12,6 +13,13 @@ const stepFields = {
   welcomeMail: { at: "welcomeMailSentAt", by: "welcomeMailSentBy" },
   coordinatorNotified: { at: "coordinatorNotifiedAt", by: "coordinatorNotifiedBy" },
 } as const;
+
+export interface ProviderStepInput {
+  providerId: unknown;
+  actor: Actor;
+  request?: RequestMeta;
+  now?: Date;
+}
 
 export interface MailStep<Name extends TemplateName> {
   step: keyof typeof stepFields;
@@ -28,18 +36,20 @@ export interface MailStep<Name extends TemplateName> {
  */
 export async function providerMailStep<Name extends TemplateName>(
   db: Db,
-  input: { providerId: unknown; actor: string; now?: Date },
+  input: ProviderStepInput,
   spec: MailStep<Name>,
 ): Promise<EmailMessage> {
   const now = input.now ?? new Date();
   const fields = stepFields[spec.step];
   return inTransaction(db, async (tx) => {
-    const provider = await lockProvider(tx, input.providerId);
+    const provider = await lockProvider(tx, input.actor, input.providerId);
     requireStepsBefore(provider, spec.step);
-    const mail = await queueMail(tx, { ...spec.compose(provider, input.actor), providerId: provider.id, queuedBy: input.actor });
-    await tx.provider.update({ where: { id: provider.id }, data: { [fields.at]: now, [fields.by]: input.actor } });
+    const by = actorLabel(input.actor);
+    const mail = await queueMail(tx, { ...spec.compose(provider, by), providerId: provider.id, queuedBy: by });
+    await tx.provider.update({ where: { id: provider.id }, data: { [fields.at]: now, [fields.by]: by } });
     await recordAudit(tx, {
       actor: input.actor,
+      request: input.request,
       action: spec.action,
       resource: "Provider",
       recordId: provider.id,

@@ -2,10 +2,10 @@ import type { EmailMessage } from "@prisma/client";
 import { brandingOf } from "../../templates/branding.js";
 import type { Db } from "../transaction.js";
 import { requireSettings } from "./mail-settings.js";
-import { providerMailStep } from "./provider-mail-step.js";
+import { providerMailStep, type ProviderStepInput } from "./provider-mail-step.js";
 
 /** "Onboardingmail versturen": the manual's standard mail (p. 14) to the new provider's UiTID address. */
-export function sendOnboardingMail(db: Db, input: { providerId: unknown; actor: string; now?: Date }): Promise<EmailMessage> {
+export function sendOnboardingMail(db: Db, input: ProviderStepInput): Promise<EmailMessage> {
   return providerMailStep(db, input, {
     step: "welcomeMail",
     action: "provider.onboardingMail",

@@ -1,4 +1,5 @@
 import type { ProviderAgreement } from "@prisma/client";
+import { actorLabel, type Actor, type RequestMeta } from "../access/actor.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { CardSystemError } from "../errors.js";
 import { inTransaction, type Db } from "../transaction.js";
@@ -23,7 +24,7 @@ function contentTypeOf(content: Buffer): string | undefined {
  */
 export async function uploadAgreement(
   db: Db,
-  input: { providerId: unknown; fileName: string; content: Buffer; signedAt?: Date | null; actor: string },
+  input: { providerId: unknown; fileName: string; content: Buffer; signedAt?: Date | null; actor: Actor; request?: RequestMeta },
 ): Promise<Omit<ProviderAgreement, "contentBase64">> {
   const contentType = contentTypeOf(input.content);
   if (!contentType || input.content.length === 0 || input.content.length > MAX_AGREEMENT_BYTES) {
@@ -31,15 +32,16 @@ export async function uploadAgreement(
   }
   const fileName = input.fileName.replace(/[\\/\r\n\t\0]/g, "_").trim().slice(-200) || "overeenkomst";
   return inTransaction(db, async (tx) => {
-    const provider = await lockProvider(tx, input.providerId);
+    const provider = await lockProvider(tx, input.actor, input.providerId);
     const agreement = await tx.providerAgreement.create({
-      data: { providerId: provider.id, fileName, contentType, size: input.content.length, contentBase64: input.content.toString("base64"), uploadedBy: input.actor },
+      data: { providerId: provider.id, fileName, contentType, size: input.content.length, contentBase64: input.content.toString("base64"), uploadedBy: actorLabel(input.actor) },
       omit: { contentBase64: true },
     });
     const signedAt = input.signedAt ?? provider.agreementSignedAt;
     await tx.provider.update({ where: { id: provider.id }, data: { agreementFile: fileName, agreementSignedAt: signedAt } });
     await recordAudit(tx, {
       actor: input.actor,
+      request: input.request,
       action: "provider.uploadAgreement",
       resource: "Provider",
       recordId: provider.id,

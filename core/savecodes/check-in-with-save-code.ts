@@ -1,4 +1,5 @@
 import type { CardSystem, Event } from "@prisma/client";
+import { passholderActor, type Actor } from "../access/actor.js";
 import { checkIn, type CheckInResult } from "../checkins/check-in.js";
 import { windowState } from "../checkins/checkin-window.js";
 import { CardSystemError } from "../errors.js";
@@ -13,7 +14,8 @@ export interface SaveCodeInput {
 }
 
 export interface SaveCodeCheckInInput extends SaveCodeInput {
-  passholderId: string;
+  /** The signed-in passholder, saving for themself. */
+  actor: Actor;
   at?: Date;
 }
 
@@ -47,6 +49,7 @@ export async function checkInWithSaveCode(db: Db, input: SaveCodeCheckInInput): 
   const at = input.at ?? new Date();
   const { event, typed } = await eventOfSaveCode(db, input);
   if (event.cancelled || windowState(event, event.cardSystem, at) === "EXPIRED") throw new CardSystemError("SAVE_CODE_EXPIRED", { field: "code" });
-  const actor = typed ? "pashouder (code getypt)" : "pashouder (QR-code)";
-  return checkIn(db, { eventId: event.id, event, passholderId: input.passholderId, channel: "QR", at, actor });
+  if (input.actor.kind !== "PASSHOLDER") throw new CardSystemError("NOT_ALLOWED", { field: "code" });
+  const actor = passholderActor(input.actor.passholderId, typed ? "code getypt" : "QR-code");
+  return checkIn(db, { eventId: event.id, event, channel: "QR", at, actor });
 }

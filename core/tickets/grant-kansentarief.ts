@@ -1,20 +1,23 @@
 import type { TicketSale } from "@prisma/client";
+import type { Actor, RequestMeta } from "../access/actor.js";
+import { counterForActor, mayServePassholder } from "../access/authorize.js";
+import { recordAudit } from "../audit/record-audit.js";
 import { findActiveCard } from "../cards/find-card.js";
-import { counterWithPermission } from "../counters/require-permission.js";
 import { CardSystemError } from "../errors.js";
 import { lockPassholder } from "../passholders/lock-passholder.js";
 import { dateColumnCovers, localDate, periodKey } from "../time/periods.js";
 import { inTransaction, type Db } from "../transaction.js";
-import { requireIntId, requireUuid } from "../validation/ids.js";
+import { requireUuid } from "../validation/ids.js";
 import { distributionKeyOf } from "./distribution-key.js";
 
 export interface GrantKansentariefInput {
   cardNumber: string;
   eventId: string;
-  /** The counter granting it: needs the check-in & ticket permission. */
-  counterId: number;
+  /** The counter granting it: one the actor works for, with the check-in & ticket permission. */
+  counterId: unknown;
   at?: Date;
-  actor: string;
+  actor: Actor;
+  request?: RequestMeta;
 }
 
 /**
@@ -24,10 +27,10 @@ export interface GrantKansentariefInput {
 export async function grantKansentarief(db: Db, input: GrantKansentariefInput): Promise<TicketSale> {
   const at = input.at ?? new Date();
   const eventId = requireUuid(input.eventId, "eventId", "EVENT_NOT_FOUND");
-  const counterId = requireIntId(input.counterId, "counterId", "COUNTER_NOT_FOUND");
   return inTransaction(db, async (tx) => {
+    const counter = await counterForActor(tx, input.actor, input.counterId, { groups: ["CHECKIN_TICKET"], refusal: "COUNTER_MAY_NOT_CHECKIN" });
     const card = await findActiveCard(tx, input.cardNumber);
-    await counterWithPermission(tx, counterId, ["CHECKIN_TICKET"], "COUNTER_MAY_NOT_CHECKIN");
+    if (!mayServePassholder(input.actor, card.passholder, counter)) throw new CardSystemError("CARD_NOT_FOUND", { field: "cardNumber" });
     const event = await tx.event.findUnique({ where: { id: eventId }, include: { organiserCounter: true, cardSystem: true } });
     if (!event) throw new CardSystemError("EVENT_NOT_FOUND", { field: "eventId" });
     if (event.cancelled) throw new CardSystemError("EVENT_CANCELLED", { field: "eventId" });
@@ -53,12 +56,12 @@ export async function grantKansentarief(db: Db, input: GrantKansentariefInput): 
       }
     }
     const distribution = distributionKeyOf(organiser, event.cardSystem);
-    return tx.ticketSale.create({
+    const ticket = await tx.ticketSale.create({
       data: {
         eventId: event.id,
         passholderId: passholder.id,
         cardId: card.id,
-        counterId,
+        counterId: counter.id,
         soldAt: at,
         regularPriceCents: event.priceCents ?? event.kansentariefCents,
         tariffCents: event.kansentariefCents,
@@ -66,5 +69,14 @@ export async function grantKansentarief(db: Db, input: GrantKansentariefInput): 
         periodKey: key,
       },
     });
+    await recordAudit(tx, {
+      actor: input.actor,
+      request: input.request,
+      action: "ticket.grant",
+      resource: "TicketSale",
+      recordId: ticket.id,
+      changes: { eventId: event.id, passholderId: passholder.id, counterId: counter.id, tariffCents: ticket.tariffCents },
+    });
+    return ticket;
   });
 }

@@ -1,4 +1,6 @@
 import type { Role, User } from "@prisma/client";
+import type { Actor, RequestMeta } from "../access/actor.js";
+import { requireStaff } from "../access/authorize.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { hashPassword } from "../auth/password.js";
 import { CardSystemError } from "../errors.js";
@@ -15,11 +17,14 @@ export interface CreateUserInput {
   password: string;
   /** Name of the municipality a municipal administrator is limited to. */
   municipality?: string;
-  actor: string;
+  /** Only the system (command-line tools) and coordinators create accounts. */
+  actor: Actor;
+  request?: RequestMeta;
 }
 
 /** Creates a staff or administrator account with a hashed password. */
 export async function createUser(db: Db, input: CreateUserInput): Promise<User> {
+  if (input.actor.kind !== "SYSTEM") requireStaff(input.actor, ["COORDINATOR"]);
   const email = optionalEmail(input.email);
   if (!email) throw new CardSystemError("VALIDATION", { field: "email", message: "E-mailadres is verplicht." });
   const name = requiredText(input.name, "name", "Naam");
@@ -40,7 +45,7 @@ export async function createUser(db: Db, input: CreateUserInput): Promise<User> 
         municipalityId = municipality.id;
       }
       const user = await tx.user.create({ data: { email, name, role: input.role, passwordHash, municipalityId } });
-      await recordAudit(tx, { actor: input.actor, action: "user.create", resource: "User", recordId: user.id, changes: { email, role: input.role, municipalityId: municipalityId ?? null, passwordHash: "set" } });
+      await recordAudit(tx, { actor: input.actor, request: input.request, action: "user.create", resource: "User", recordId: user.id, changes: { email, role: input.role, municipalityId: municipalityId ?? null, passwordHash: "set" } });
       return user;
     });
   } catch (error) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { systemActor } from "../../core/access/actor.js";
 import { blockCard } from "../../core/cards/block-card.js";
 import { cardHistory } from "../../core/cards/card-history.js";
 import { giveNewCard } from "../../core/cards/give-new-card.js";
@@ -12,31 +13,31 @@ describe.each(databaseKinds)("cards on %s", (kind) => {
 
   it("blocks a card with a reason; the card can no longer save points", async () => {
     const passholder = await createPassholder(t.db.prisma, t.world);
-    await expectRefusal(blockCard(t.db.prisma, { cardNumber: passholder.cardNumber, reason: " ", actor: "ksb" }), "VALIDATION");
-    const card = await blockCard(t.db.prisma, { cardNumber: passholder.cardNumber, reason: "Verloren", actor: "ksb", at: t.world.now });
+    await expectRefusal(blockCard(t.db.prisma, { cardNumber: passholder.cardNumber, reason: " ", actor: systemActor("ksb") }), "VALIDATION");
+    const card = await blockCard(t.db.prisma, { cardNumber: passholder.cardNumber, reason: "Verloren", actor: systemActor("ksb"), at: t.world.now });
     expect(card).toMatchObject({ status: "BLOCKED", blockReason: "Verloren" });
-    await expectRefusal(blockCard(t.db.prisma, { cardNumber: passholder.cardNumber, reason: "Nog eens", actor: "ksb" }), "CARD_ALREADY_BLOCKED");
+    await expectRefusal(blockCard(t.db.prisma, { cardNumber: passholder.cardNumber, reason: "Nog eens", actor: systemActor("ksb") }), "CARD_ALREADY_BLOCKED");
     const event = await createEvent(t.db.prisma, t.world);
-    await expectRefusal(checkIn(t.db.prisma, { eventId: event.id, cardNumber: passholder.cardNumber, channel: "PILLAR", actor: "zuil", at: t.world.now }), "CARD_BLOCKED");
-    await expectRefusal(blockCard(t.db.prisma, { cardNumber: "0900000095902", reason: "Onbekend", actor: "ksb" }), "CARD_NOT_FOUND");
+    await expectRefusal(checkIn(t.db.prisma, { eventId: event.id, cardNumber: passholder.cardNumber, channel: "PILLAR", actor: systemActor("zuil"), at: t.world.now }), "CARD_BLOCKED");
+    await expectRefusal(blockCard(t.db.prisma, { cardNumber: "0900000095902", reason: "Onbekend", actor: systemActor("ksb") }), "CARD_NOT_FOUND");
   });
 
   it("at a counter only registration counters may block", async () => {
     const passholder = await createPassholder(t.db.prisma, t.world);
-    await expectRefusal(blockCard(t.db.prisma, { cardNumber: passholder.cardNumber, reason: "Diefstal", counterId: t.world.checkinCounter, actor: "balie" }), "COUNTER_MAY_NOT_REGISTER");
-    await blockCard(t.db.prisma, { cardNumber: passholder.cardNumber, reason: "Diefstal", counterId: t.world.registrationCounter, actor: "balie" });
+    await expectRefusal(blockCard(t.db.prisma, { cardNumber: passholder.cardNumber, reason: "Diefstal", counterId: t.world.checkinCounter, actor: systemActor("balie") }), "COUNTER_MAY_NOT_REGISTER");
+    await blockCard(t.db.prisma, { cardNumber: passholder.cardNumber, reason: "Diefstal", counterId: t.world.registrationCounter, actor: systemActor("balie") });
   });
 
   it("gives a new card: the old one goes out of use, the points stay with the passholder", async () => {
     const passholder = await createPassholder(t.db.prisma, t.world);
     const event = await createEvent(t.db.prisma, t.world, { endsAt: new Date(t.world.now.getTime() + 3 * time.DAY) });
-    await checkIn(t.db.prisma, { eventId: event.id, cardNumber: passholder.cardNumber, channel: "PILLAR", actor: "zuil", at: t.world.now });
+    await checkIn(t.db.prisma, { eventId: event.id, cardNumber: passholder.cardNumber, channel: "PILLAR", actor: systemActor("zuil"), at: t.world.now });
     const newNumber = nextCardNumber();
-    const { card, previous } = await giveNewCard(t.db.prisma, { passholderId: passholder.id, newCardNumber: newNumber, reason: "DEFECT", actor: "ksb" });
+    const { card, previous } = await giveNewCard(t.db.prisma, { passholderId: passholder.id, newCardNumber: newNumber, reason: "DEFECT", actor: systemActor("ksb") });
     expect(card).toMatchObject({ number: newNumber, status: "ACTIVE", issueReason: "DEFECT" });
     expect(previous).toMatchObject({ number: passholder.cardNumber, status: "REPLACED", replacedByCardId: card.id });
-    await expectRefusal(checkIn(t.db.prisma, { eventId: event.id, cardNumber: passholder.cardNumber, channel: "PILLAR", actor: "zuil", at: new Date(t.world.now.getTime() + time.DAY) }), "CARD_REPLACED");
-    const next = await checkIn(t.db.prisma, { eventId: event.id, cardNumber: newNumber, channel: "PILLAR", actor: "zuil", at: new Date(t.world.now.getTime() + time.DAY) });
+    await expectRefusal(checkIn(t.db.prisma, { eventId: event.id, cardNumber: passholder.cardNumber, channel: "PILLAR", actor: systemActor("zuil"), at: new Date(t.world.now.getTime() + time.DAY) }), "CARD_REPLACED");
+    const next = await checkIn(t.db.prisma, { eventId: event.id, cardNumber: newNumber, channel: "PILLAR", actor: systemActor("zuil"), at: new Date(t.world.now.getTime() + time.DAY) });
     expect(next.balance).toBe(2);
     const history = await cardHistory(t.db.prisma, passholder.id);
     expect(history.map((entry) => [entry.number, entry.status])).toEqual([[newNumber, "ACTIVE"], [passholder.cardNumber, "REPLACED"]]);
@@ -44,8 +45,8 @@ describe.each(databaseKinds)("cards on %s", (kind) => {
 
   it("after theft the blocked card is linked to its replacement and stays blocked", async () => {
     const passholder = await createPassholder(t.db.prisma, t.world);
-    await blockCard(t.db.prisma, { cardNumber: passholder.cardNumber, reason: "Gestolen", actor: "ksb" });
-    const { previous } = await giveNewCard(t.db.prisma, { passholderId: passholder.id, newCardNumber: nextCardNumber(), reason: "THEFT_LOSS", actor: "ksb" });
+    await blockCard(t.db.prisma, { cardNumber: passholder.cardNumber, reason: "Gestolen", actor: systemActor("ksb") });
+    const { previous } = await giveNewCard(t.db.prisma, { passholderId: passholder.id, newCardNumber: nextCardNumber(), reason: "THEFT_LOSS", actor: systemActor("ksb") });
     expect(previous).toMatchObject({ status: "BLOCKED", blockReason: "Gestolen" });
     expect(previous?.replacedByCardId).not.toBeNull();
   });
@@ -53,7 +54,7 @@ describe.each(databaseKinds)("cards on %s", (kind) => {
   it("refuses a taken or invalid number, an unknown reason or passholder, and counters without registration rights", async () => {
     const passholder = await createPassholder(t.db.prisma, t.world);
     const other = await createPassholder(t.db.prisma, t.world);
-    const base = { passholderId: passholder.id, reason: "DEFECT" as const, actor: "ksb" };
+    const base = { passholderId: passholder.id, reason: "DEFECT" as const, actor: systemActor("ksb") };
     const taken = await expectRefusal(giveNewCard(t.db.prisma, { ...base, newCardNumber: other.cardNumber }), "CARD_NUMBER_TAKEN");
     expect(taken.field).toBe("newCardNumber");
     await expectRefusal(giveNewCard(t.db.prisma, { ...base, newCardNumber: "0900000095903" }), "CARD_NUMBER_INVALID");
@@ -78,8 +79,8 @@ describe.each(databaseKinds)("cards on %s", (kind) => {
 
   it("records who blocked and renewed a card, with the reason", async () => {
     const passholder = await createPassholder(t.db.prisma, t.world);
-    const blocked = await blockCard(t.db.prisma, { cardNumber: passholder.cardNumber, reason: "Kaart gestolen", actor: "coordinator@example.org" });
-    const { card } = await giveNewCard(t.db.prisma, { passholderId: passholder.id, newCardNumber: nextCardNumber(), reason: "THEFT_LOSS", actor: "balie@example.org" });
+    const blocked = await blockCard(t.db.prisma, { cardNumber: passholder.cardNumber, reason: "Kaart gestolen", actor: systemActor("coordinator@example.org") });
+    const { card } = await giveNewCard(t.db.prisma, { passholderId: passholder.id, newCardNumber: nextCardNumber(), reason: "THEFT_LOSS", actor: systemActor("balie@example.org") });
     const audit = await t.db.prisma.auditLog.findMany({ where: { resource: "Card", recordId: { in: [String(blocked.id), String(card.id)] } }, orderBy: { id: "asc" } });
     expect(audit.map((row) => [row.actor, row.action, row.recordId])).toEqual([
       ["coordinator@example.org", "card.block", String(blocked.id)],

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { systemActor } from "../../core/access/actor.js";
 import { checkIn } from "../../core/checkins/check-in.js";
 import { correctCheckin } from "../../core/checkins/correct-checkin.js";
 import { recordPoints } from "../../core/points/ledger.js";
@@ -21,7 +22,7 @@ describe.each(databaseKinds)("check-ins on %s", (kind) => {
       channel: "COUNTER",
       counterId: t.world.checkinCounter,
       at: t.world.now,
-      actor: "balie",
+      actor: systemActor("balie"),
     });
     expect(result).toMatchObject({ points: 2, balance: 2, eventName: event.name });
     expect(result.checkin).toMatchObject({ channel: "COUNTER", counterId: t.world.checkinCounter, slot: 1 });
@@ -31,7 +32,7 @@ describe.each(databaseKinds)("check-ins on %s", (kind) => {
   it("allows one check-in per passholder per event per day by default, and again the next day", async () => {
     const passholder = await createPassholder(t.db.prisma, t.world);
     const event = await createEvent(t.db.prisma, t.world, { endsAt: new Date(t.world.now.getTime() + 3 * time.DAY) });
-    const input = { eventId: event.id, passholderId: passholder.id, channel: "QR" as const, actor: "pashouder" };
+    const input = { eventId: event.id, passholderId: passholder.id, channel: "QR" as const, actor: systemActor("pashouder") };
     await checkIn(t.db.prisma, { ...input, at: t.world.now });
     const refusal = await expectRefusal(checkIn(t.db.prisma, { ...input, at: new Date(t.world.now.getTime() + 60_000) }), "CHECKIN_LIMIT_REACHED");
     expect(refusal.details).toMatchObject({ limit: 1, period: "DAY" });
@@ -42,7 +43,7 @@ describe.each(databaseKinds)("check-ins on %s", (kind) => {
   it("follows the event's own limit per period", async () => {
     const passholder = await createPassholder(t.db.prisma, t.world);
     const event = await createEvent(t.db.prisma, t.world, { checkinLimit: 2, checkinLimitPeriod: "ABSOLUTE", endsAt: new Date(t.world.now.getTime() + 5 * time.DAY) });
-    const input = { eventId: event.id, cardNumber: passholder.cardNumber, channel: "PILLAR" as const, actor: "zuil" };
+    const input = { eventId: event.id, cardNumber: passholder.cardNumber, channel: "PILLAR" as const, actor: systemActor("zuil") };
     await checkIn(t.db.prisma, { ...input, at: t.world.now });
     await checkIn(t.db.prisma, { ...input, at: new Date(t.world.now.getTime() + time.DAY) });
     await expectRefusal(checkIn(t.db.prisma, { ...input, at: new Date(t.world.now.getTime() + 2 * time.DAY) }), "CHECKIN_LIMIT_REACHED");
@@ -54,7 +55,7 @@ describe.each(databaseKinds)("check-ins on %s", (kind) => {
     const endsAt = new Date(t.world.now.getTime() + 7 * time.HOUR);
     const event = await createEvent(t.db.prisma, t.world, { startsAt, endsAt, checkinMarginBeforeMinutes: 30, checkinMarginAfterMinutes: 15, checkinLimit: 5 });
     const at = (offsetMs: number, base: Date) => new Date(base.getTime() + offsetMs);
-    const input = { eventId: event.id, cardNumber: passholder.cardNumber, channel: "PILLAR" as const, actor: "zuil" };
+    const input = { eventId: event.id, cardNumber: passholder.cardNumber, channel: "PILLAR" as const, actor: systemActor("zuil") };
     await expectRefusal(checkIn(t.db.prisma, { ...input, at: at(-31 * 60_000, startsAt) }), "CHECKIN_NOT_OPEN");
     await checkIn(t.db.prisma, { ...input, at: at(-29 * 60_000, startsAt) });
     await checkIn(t.db.prisma, { ...input, at: at(14 * 60_000, endsAt) });
@@ -65,7 +66,7 @@ describe.each(databaseKinds)("check-ins on %s", (kind) => {
     const passholder = await createPassholder(t.db.prisma, t.world);
     const startsAt = new Date(t.world.now.getTime() + 2 * time.HOUR);
     const event = await createEvent(t.db.prisma, t.world, { startsAt, endsAt: new Date(startsAt.getTime() + time.HOUR) });
-    const input = { eventId: event.id, cardNumber: passholder.cardNumber, channel: "PILLAR" as const, actor: "zuil" };
+    const input = { eventId: event.id, cardNumber: passholder.cardNumber, channel: "PILLAR" as const, actor: systemActor("zuil") };
     await expectRefusal(checkIn(t.db.prisma, { ...input, at: new Date(startsAt.getTime() - 61 * 60_000) }), "CHECKIN_NOT_OPEN");
     await checkIn(t.db.prisma, { ...input, at: new Date(startsAt.getTime() - 59 * 60_000) });
   });
@@ -76,7 +77,7 @@ describe.each(databaseKinds)("check-ins on %s", (kind) => {
     await t.db.prisma.card.update({ where: { number: blocked.cardNumber }, data: { status: "BLOCKED" } });
     const replaced = await createPassholder(t.db.prisma, t.world);
     await t.db.prisma.card.update({ where: { number: replaced.cardNumber }, data: { status: "REPLACED" } });
-    const input = { eventId: event.id, channel: "PILLAR" as const, actor: "zuil", at: t.world.now };
+    const input = { eventId: event.id, channel: "PILLAR" as const, actor: systemActor("zuil"), at: t.world.now };
     await expectRefusal(checkIn(t.db.prisma, { ...input, cardNumber: blocked.cardNumber }), "CARD_BLOCKED");
     await expectRefusal(checkIn(t.db.prisma, { ...input, cardNumber: replaced.cardNumber }), "CARD_REPLACED");
     await expectRefusal(checkIn(t.db.prisma, { ...input, cardNumber: "0900000095902" }), "CARD_NOT_FOUND");
@@ -88,7 +89,7 @@ describe.each(databaseKinds)("check-ins on %s", (kind) => {
 
   it("refuses unknown and cancelled events", async () => {
     const passholder = await createPassholder(t.db.prisma, t.world);
-    const input = { cardNumber: passholder.cardNumber, channel: "PILLAR" as const, actor: "zuil", at: t.world.now };
+    const input = { cardNumber: passholder.cardNumber, channel: "PILLAR" as const, actor: systemActor("zuil"), at: t.world.now };
     await expectRefusal(checkIn(t.db.prisma, { ...input, eventId: "not-a-uuid" }), "EVENT_NOT_FOUND");
     await expectRefusal(checkIn(t.db.prisma, { ...input, eventId: "00000000-0000-4000-8000-000000000000" }), "EVENT_NOT_FOUND");
     const cancelled = await createEvent(t.db.prisma, t.world, { cancelled: true });
@@ -98,7 +99,7 @@ describe.each(databaseKinds)("check-ins on %s", (kind) => {
   it("only lets check-in & ticket counters check in", async () => {
     const passholder = await createPassholder(t.db.prisma, t.world);
     const event = await createEvent(t.db.prisma, t.world);
-    const input = { eventId: event.id, cardNumber: passholder.cardNumber, channel: "COUNTER" as const, actor: "balie", at: t.world.now };
+    const input = { eventId: event.id, cardNumber: passholder.cardNumber, channel: "COUNTER" as const, actor: systemActor("balie"), at: t.world.now };
     await expectRefusal(checkIn(t.db.prisma, { ...input, counterId: t.world.registrationCounter }), "COUNTER_MAY_NOT_CHECKIN");
     await expectRefusal(checkIn(t.db.prisma, { ...input, counterId: 999_999 }), "COUNTER_NOT_FOUND");
     await expectRefusal(checkIn(t.db.prisma, { ...input }), "VALIDATION");
@@ -108,16 +109,16 @@ describe.each(databaseKinds)("check-ins on %s", (kind) => {
   it("corrects a check-in: the point and its correction both stay in the ledger, and the place is freed", async () => {
     const passholder = await createPassholder(t.db.prisma, t.world);
     const event = await createEvent(t.db.prisma, t.world);
-    const input = { eventId: event.id, cardNumber: passholder.cardNumber, channel: "PILLAR" as const, actor: "zuil", at: t.world.now };
+    const input = { eventId: event.id, cardNumber: passholder.cardNumber, channel: "PILLAR" as const, actor: systemActor("zuil"), at: t.world.now };
     const { checkin } = await checkIn(t.db.prisma, input);
-    await expectRefusal(correctCheckin(t.db.prisma, { checkinId: checkin.id, reason: "", actor: "ksb" }), "VALIDATION");
-    const { balance } = await correctCheckin(t.db.prisma, { checkinId: checkin.id, reason: "Verkeerde pashouder", actor: "ksb" });
+    await expectRefusal(correctCheckin(t.db.prisma, { checkinId: checkin.id, reason: "", actor: systemActor("ksb") }), "VALIDATION");
+    const { balance } = await correctCheckin(t.db.prisma, { checkinId: checkin.id, reason: "Verkeerde pashouder", actor: systemActor("ksb") });
     expect(balance).toBe(0);
     const ledger = await t.db.prisma.pointsTransaction.findMany({ where: { passholderId: passholder.id }, orderBy: { createdAt: "asc" } });
     expect(ledger.map((line) => [line.type, line.amount])).toEqual([["CHECKIN", 1], ["CHECKIN_CORRECTION", -1]]);
     expect(await t.db.prisma.checkin.findUniqueOrThrow({ where: { id: checkin.id } })).toMatchObject({ corrected: true, correctedBy: "ksb", correctionReason: "Verkeerde pashouder" });
-    await expectRefusal(correctCheckin(t.db.prisma, { checkinId: checkin.id, reason: "Nog eens", actor: "ksb" }), "CHECKIN_ALREADY_CORRECTED");
-    await expectRefusal(correctCheckin(t.db.prisma, { checkinId: "00000000-0000-4000-8000-000000000000", reason: "Onbekend", actor: "ksb" }), "CHECKIN_NOT_FOUND");
+    await expectRefusal(correctCheckin(t.db.prisma, { checkinId: checkin.id, reason: "Nog eens", actor: systemActor("ksb") }), "CHECKIN_ALREADY_CORRECTED");
+    await expectRefusal(correctCheckin(t.db.prisma, { checkinId: "00000000-0000-4000-8000-000000000000", reason: "Onbekend", actor: systemActor("ksb") }), "CHECKIN_NOT_FOUND");
     const again = await checkIn(t.db.prisma, { ...input, at: new Date(t.world.now.getTime() + 60_000) });
     expect(again.balance).toBe(1);
   });
@@ -125,9 +126,9 @@ describe.each(databaseKinds)("check-ins on %s", (kind) => {
   it("refuses to correct a point that was already exchanged", async () => {
     const passholder = await createPassholder(t.db.prisma, t.world);
     const event = await createEvent(t.db.prisma, t.world);
-    const { checkin } = await checkIn(t.db.prisma, { eventId: event.id, cardNumber: passholder.cardNumber, channel: "PILLAR", actor: "zuil", at: t.world.now });
+    const { checkin } = await checkIn(t.db.prisma, { eventId: event.id, cardNumber: passholder.cardNumber, channel: "PILLAR", actor: systemActor("zuil"), at: t.world.now });
     await t.db.prisma.$transaction((tx) => recordPoints(tx, { passholderId: passholder.id, type: "REDEMPTION", amount: -1 }));
-    await expectRefusal(correctCheckin(t.db.prisma, { checkinId: checkin.id, reason: "Fout", actor: "ksb" }), "CORRECTION_POINTS_SPENT");
+    await expectRefusal(correctCheckin(t.db.prisma, { checkinId: checkin.id, reason: "Fout", actor: systemActor("ksb") }), "CORRECTION_POINTS_SPENT");
     expect(await t.db.prisma.checkin.findUniqueOrThrow({ where: { id: checkin.id } })).toMatchObject({ corrected: false });
   });
 
@@ -136,7 +137,7 @@ describe.each(databaseKinds)("check-ins on %s", (kind) => {
     const event = await createEvent(t.db.prisma, t.world);
     const results = await Promise.allSettled(
       Array.from({ length: 50 }, () =>
-        checkIn(t.db.prisma, { eventId: event.id, cardNumber: passholder.cardNumber, channel: "PILLAR", actor: "zuil", at: t.world.now }),
+        checkIn(t.db.prisma, { eventId: event.id, cardNumber: passholder.cardNumber, channel: "PILLAR", actor: systemActor("zuil"), at: t.world.now }),
       ),
     );
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);

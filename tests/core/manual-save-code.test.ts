@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { passholderActor } from "../../core/access/actor.js";
 import { migrationsDir } from "../../core/db/migrate.js";
 import { checkInWithSaveCode } from "../../core/savecodes/check-in-with-save-code.js";
 import { formatManualCode, MANUAL_CODE_ALPHABET, normalizeManualCode } from "../../core/savecodes/manual-code.js";
@@ -40,22 +41,22 @@ describe.each(databaseKinds)("an event's code to type on %s", (kind) => {
     const passholder = await createPassholder(db.prisma, world);
     const event = await createEvent(db.prisma, world, { points: 2 });
     const typed = formatManualCode(event.manualCode).toLowerCase();
-    const saved = await checkInWithSaveCode(db.prisma, { secret, code: typed, passholderId: passholder.id, at: world.now });
+    const saved = await checkInWithSaveCode(db.prisma, { secret, code: typed, actor: passholderActor(passholder.id), at: world.now });
     expect(saved).toMatchObject({ points: 2, balance: 2, eventName: event.name });
     expect(saved.checkin.channel).toBe("QR");
-    await expectRefusal(checkInWithSaveCode(db.prisma, { secret, code: event.manualCode, passholderId: passholder.id, at: world.now }), "CHECKIN_LIMIT_REACHED");
+    await expectRefusal(checkInWithSaveCode(db.prisma, { secret, code: event.manualCode, actor: passholderActor(passholder.id), at: world.now }), "CHECKIN_LIMIT_REACHED");
 
     const ended = await createEvent(db.prisma, world, { startsAt: new Date(world.now.getTime() - 3 * time.DAY), endsAt: new Date(world.now.getTime() - 2 * time.DAY) });
-    await expectRefusal(checkInWithSaveCode(db.prisma, { secret, code: ended.manualCode, passholderId: passholder.id, at: world.now }), "SAVE_CODE_EXPIRED");
+    await expectRefusal(checkInWithSaveCode(db.prisma, { secret, code: ended.manualCode, actor: passholderActor(passholder.id), at: world.now }), "SAVE_CODE_EXPIRED");
     const later = await createEvent(db.prisma, world, { startsAt: new Date(world.now.getTime() + 2 * time.DAY), endsAt: new Date(world.now.getTime() + 3 * time.DAY) });
-    await expectRefusal(checkInWithSaveCode(db.prisma, { secret, code: later.manualCode, passholderId: passholder.id, at: world.now }), "CHECKIN_NOT_OPEN");
+    await expectRefusal(checkInWithSaveCode(db.prisma, { secret, code: later.manualCode, actor: passholderActor(passholder.id), at: world.now }), "CHECKIN_NOT_OPEN");
     const cancelled = await createEvent(db.prisma, world, { cancelled: true });
-    await expectRefusal(checkInWithSaveCode(db.prisma, { secret, code: cancelled.manualCode, passholderId: passholder.id, at: world.now }), "SAVE_CODE_EXPIRED");
+    await expectRefusal(checkInWithSaveCode(db.prisma, { secret, code: cancelled.manualCode, actor: passholderActor(passholder.id), at: world.now }), "SAVE_CODE_EXPIRED");
 
     const open = await createEvent(db.prisma, world);
-    await expectRefusal(checkInWithSaveCode(db.prisma, { secret, code: "K7MP-4QX0", passholderId: passholder.id, at: world.now }), "SAVE_CODE_UNKNOWN");
+    await expectRefusal(checkInWithSaveCode(db.prisma, { secret, code: "K7MP-4QX0", actor: passholderActor(passholder.id), at: world.now }), "SAVE_CODE_UNKNOWN");
     await db.prisma.card.update({ where: { number: passholder.cardNumber }, data: { status: "BLOCKED" } });
-    await expectRefusal(checkInWithSaveCode(db.prisma, { secret, code: open.manualCode, passholderId: passholder.id, at: world.now }), "CARD_BLOCKED");
+    await expectRefusal(checkInWithSaveCode(db.prisma, { secret, code: open.manualCode, actor: passholderActor(passholder.id), at: world.now }), "CARD_BLOCKED");
   });
 
   it("is replaced when the QR save-code's version is raised, and only then", async () => {
@@ -67,8 +68,8 @@ describe.each(databaseKinds)("an event's code to type on %s", (kind) => {
     const raised = await db.prisma.event.update({ where: { id: event.id }, data: { saveCodeVersion: { increment: 1 } } });
     expect(raised.manualCode).not.toBe(event.manualCode);
     expect(raised.manualCode).toMatch(/^[2-9A-HJKMNP-Z]{8}$/);
-    await expectRefusal(checkInWithSaveCode(db.prisma, { secret, code: event.manualCode, passholderId: passholder.id, at: world.now }), "SAVE_CODE_UNKNOWN");
-    expect(await checkInWithSaveCode(db.prisma, { secret, code: raised.manualCode, passholderId: passholder.id, at: world.now })).toMatchObject({ points: 1 });
+    await expectRefusal(checkInWithSaveCode(db.prisma, { secret, code: event.manualCode, actor: passholderActor(passholder.id), at: world.now }), "SAVE_CODE_UNKNOWN");
+    expect(await checkInWithSaveCode(db.prisma, { secret, code: raised.manualCode, actor: passholderActor(passholder.id), at: world.now })).toMatchObject({ points: 1 });
   });
 
   it("is given to every existing event by its migration", async () => {

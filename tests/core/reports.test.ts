@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { systemActor } from "../../core/access/actor.js";
 import { checkIn } from "../../core/checkins/check-in.js";
 import { correctCheckin } from "../../core/checkins/correct-checkin.js";
 import { dashboardFigures } from "../../core/reports/dashboard-figures.js";
@@ -18,12 +19,12 @@ describe.each(databaseKinds)("reports on %s", (kind) => {
     await db.prisma.counter.update({ where: { id: world.checkinCounter }, data: { iban: "BE68 5390 0754 7034" } });
     const mia = await createPassholder(db.prisma, world, { kansenstatuutStart: day(-10), kansenstatuutEnd: day(300) });
     const event = await createEvent(db.prisma, world, { priceCents: 1000, kansentariefCents: 250, endsAt: new Date(world.now.getTime() + 40 * time.DAY) });
-    const sell = (at: Date) => grantKansentarief(db.prisma, { cardNumber: mia.cardNumber, eventId: event.id, counterId: world.checkinCounter, actor: "balie", at });
+    const sell = (at: Date) => grantKansentarief(db.prisma, { cardNumber: mia.cardNumber, eventId: event.id, counterId: world.checkinCounter, actor: systemActor("balie"), at });
     await sell(world.now);
     await db.prisma.counter.update({ where: { id: world.checkinCounter }, data: { keyParticipantPct: 20, keyOrganiserPct: 40, keyMunicipalityPct: 40 } });
     await sell(new Date(world.now.getTime() + time.HOUR));
     const cancelled = await sell(new Date(world.now.getTime() + 2 * time.HOUR));
-    await cancelTicket(db.prisma, { ticketId: cancelled.id, reason: "Fout toegekend", actor: "ksb" });
+    await cancelTicket(db.prisma, { ticketId: cancelled.id, reason: "Fout toegekend", actor: systemActor("ksb") });
     await sell(new Date(world.now.getTime() + 35 * time.DAY));
 
     const rows = await kansentariefSettlement(db.prisma, { from: new Date(world.now.getTime() - time.DAY), to: new Date(world.now.getTime() + 30 * time.DAY) });
@@ -52,10 +53,10 @@ describe.each(databaseKinds)("reports on %s", (kind) => {
     const eeklo = await createPassholder(db.prisma, world, { kansenstatuutStart: day(-10), kansenstatuutEnd: day(10) });
     await createPassholder(db.prisma, world, { municipalityId: world.assenede, postalCode: "9960", city: "Assenede" });
     const event = await createEvent(db.prisma, world, { name: "Dashboardconcert" });
-    await checkIn(db.prisma, { eventId: event.id, cardNumber: eeklo.cardNumber, channel: "PILLAR", actor: "zuil", at: world.now });
+    await checkIn(db.prisma, { eventId: event.id, cardNumber: eeklo.cardNumber, channel: "PILLAR", actor: systemActor("zuil"), at: world.now });
     const other = await createPassholder(db.prisma, world);
-    const { checkin } = await checkIn(db.prisma, { eventId: event.id, cardNumber: other.cardNumber, channel: "PILLAR", actor: "zuil", at: world.now });
-    await correctCheckin(db.prisma, { checkinId: checkin.id, reason: "Fout", actor: "ksb" });
+    const { checkin } = await checkIn(db.prisma, { eventId: event.id, cardNumber: other.cardNumber, channel: "PILLAR", actor: systemActor("zuil"), at: world.now });
+    await correctCheckin(db.prisma, { checkinId: checkin.id, reason: "Fout", actor: systemActor("ksb") });
 
     const region = await dashboardFigures(db.prisma, { at: world.now });
     expect(region.passholders).toBe(before.passholders + 3);

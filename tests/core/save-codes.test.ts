@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { passholderActor } from "../../core/access/actor.js";
 import { checkInWithSaveCode } from "../../core/savecodes/check-in-with-save-code.js";
 import { saveCodeUrl, signSaveCode, verifySaveCode } from "../../core/savecodes/save-code.js";
 import { databaseKinds } from "../helpers/databases.js";
@@ -33,10 +34,10 @@ describe.each(databaseKinds)("saving a point with a QR code on %s", (kind) => {
     const passholder = await createPassholder(db.prisma, world);
     const event = await createEvent(db.prisma, world);
     const code = signSaveCode(secret, { eventId: event.id, version: event.saveCodeVersion });
-    const saved = await checkInWithSaveCode(db.prisma, { secret, code: saveCodeUrl("https://uitpas.example", code), passholderId: passholder.id, at: world.now });
+    const saved = await checkInWithSaveCode(db.prisma, { secret, code: saveCodeUrl("https://uitpas.example", code), actor: passholderActor(passholder.id), at: world.now });
     expect(saved).toMatchObject({ points: 1, balance: 1 });
     expect(saved.checkin.channel).toBe("QR");
-    await expectRefusal(checkInWithSaveCode(db.prisma, { secret, code, passholderId: passholder.id, at: world.now }), "CHECKIN_LIMIT_REACHED");
+    await expectRefusal(checkInWithSaveCode(db.prisma, { secret, code, actor: passholderActor(passholder.id), at: world.now }), "CHECKIN_LIMIT_REACHED");
   });
 
   it("refuses replaced codes, ended events, events not open yet and blocked cards", async () => {
@@ -45,14 +46,14 @@ describe.each(databaseKinds)("saving a point with a QR code on %s", (kind) => {
     const event = await createEvent(db.prisma, world);
     const old = signSaveCode(secret, { eventId: event.id, version: 1 });
     await db.prisma.event.update({ where: { id: event.id }, data: { saveCodeVersion: 2 } });
-    await expectRefusal(checkInWithSaveCode(db.prisma, { secret, code: old, passholderId: passholder.id, at: world.now }), "SAVE_CODE_EXPIRED");
+    await expectRefusal(checkInWithSaveCode(db.prisma, { secret, code: old, actor: passholderActor(passholder.id), at: world.now }), "SAVE_CODE_EXPIRED");
     const ended = await createEvent(db.prisma, world, { startsAt: new Date(world.now.getTime() - 3 * time.DAY), endsAt: new Date(world.now.getTime() - 2 * time.DAY) });
-    await expectRefusal(checkInWithSaveCode(db.prisma, { secret, code: signSaveCode(secret, { eventId: ended.id, version: 1 }), passholderId: passholder.id, at: world.now }), "SAVE_CODE_EXPIRED");
+    await expectRefusal(checkInWithSaveCode(db.prisma, { secret, code: signSaveCode(secret, { eventId: ended.id, version: 1 }), actor: passholderActor(passholder.id), at: world.now }), "SAVE_CODE_EXPIRED");
     const later = await createEvent(db.prisma, world, { startsAt: new Date(world.now.getTime() + 2 * time.DAY), endsAt: new Date(world.now.getTime() + 3 * time.DAY) });
-    await expectRefusal(checkInWithSaveCode(db.prisma, { secret, code: signSaveCode(secret, { eventId: later.id, version: 1 }), passholderId: passholder.id, at: world.now }), "CHECKIN_NOT_OPEN");
-    await expectRefusal(checkInWithSaveCode(db.prisma, { secret, code: signSaveCode(secret, { eventId: "00000000-0000-4000-8000-000000000000", version: 1 }), passholderId: passholder.id, at: world.now }), "SAVE_CODE_INVALID");
+    await expectRefusal(checkInWithSaveCode(db.prisma, { secret, code: signSaveCode(secret, { eventId: later.id, version: 1 }), actor: passholderActor(passholder.id), at: world.now }), "CHECKIN_NOT_OPEN");
+    await expectRefusal(checkInWithSaveCode(db.prisma, { secret, code: signSaveCode(secret, { eventId: "00000000-0000-4000-8000-000000000000", version: 1 }), actor: passholderActor(passholder.id), at: world.now }), "SAVE_CODE_INVALID");
     const open = await createEvent(db.prisma, world);
     await db.prisma.card.update({ where: { number: passholder.cardNumber }, data: { status: "BLOCKED" } });
-    await expectRefusal(checkInWithSaveCode(db.prisma, { secret, code: signSaveCode(secret, { eventId: open.id, version: 1 }), passholderId: passholder.id, at: world.now }), "CARD_BLOCKED");
+    await expectRefusal(checkInWithSaveCode(db.prisma, { secret, code: signSaveCode(secret, { eventId: open.id, version: 1 }), actor: passholderActor(passholder.id), at: world.now }), "CARD_BLOCKED");
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { systemActor } from "../../core/access/actor.js";
 import { cancelTicket } from "../../core/tickets/cancel-ticket.js";
 import { grantKansentarief } from "../../core/tickets/grant-kansentarief.js";
 import { databaseKinds } from "../helpers/databases.js";
@@ -15,26 +16,26 @@ describe.each(databaseKinds)("kansentarief on %s", (kind) => {
     await t.db.prisma.counter.update({ where: { id: t.world.checkinCounter }, data: { keyParticipantPct: 20, keyOrganiserPct: 40, keyMunicipalityPct: 40 } });
     const passholder = await mia();
     const event = await createEvent(t.db.prisma, t.world, { priceCents: 1500, kansentariefCents: 300 });
-    const ticket = await grantKansentarief(t.db.prisma, { cardNumber: passholder.cardNumber, eventId: event.id, counterId: t.world.authorisedCounter, actor: "balie", at: t.world.now });
+    const ticket = await grantKansentarief(t.db.prisma, { cardNumber: passholder.cardNumber, eventId: event.id, counterId: t.world.authorisedCounter, actor: systemActor("balie"), at: t.world.now });
     expect(ticket).toMatchObject({ regularPriceCents: 1500, tariffCents: 300, keyParticipantPct: 20, keyOrganiserPct: 40, keyMunicipalityPct: 40, status: "ACTIVE", counterId: t.world.authorisedCounter });
   });
 
   it("needs a kansenstatuut valid on the event date, not only today", async () => {
     const expiring = await createPassholder(t.db.prisma, t.world, { kansenstatuutStart: day(-100), kansenstatuutEnd: day(5) });
     const laterEvent = await createEvent(t.db.prisma, t.world, { startsAt: new Date(t.world.now.getTime() + 10 * time.DAY), endsAt: new Date(t.world.now.getTime() + 10 * time.DAY + time.HOUR) });
-    await expectRefusal(grantKansentarief(t.db.prisma, { cardNumber: expiring.cardNumber, eventId: laterEvent.id, counterId: t.world.checkinCounter, actor: "balie", at: t.world.now }), "NO_KANSENSTATUUT");
+    await expectRefusal(grantKansentarief(t.db.prisma, { cardNumber: expiring.cardNumber, eventId: laterEvent.id, counterId: t.world.checkinCounter, actor: systemActor("balie"), at: t.world.now }), "NO_KANSENSTATUUT");
     const soonEvent = await createEvent(t.db.prisma, t.world);
-    await grantKansentarief(t.db.prisma, { cardNumber: expiring.cardNumber, eventId: soonEvent.id, counterId: t.world.checkinCounter, actor: "balie", at: t.world.now });
+    await grantKansentarief(t.db.prisma, { cardNumber: expiring.cardNumber, eventId: soonEvent.id, counterId: t.world.checkinCounter, actor: systemActor("balie"), at: t.world.now });
     const none = await createPassholder(t.db.prisma, t.world);
-    await expectRefusal(grantKansentarief(t.db.prisma, { cardNumber: none.cardNumber, eventId: soonEvent.id, counterId: t.world.checkinCounter, actor: "balie", at: t.world.now }), "NO_KANSENSTATUUT");
+    await expectRefusal(grantKansentarief(t.db.prisma, { cardNumber: none.cardNumber, eventId: soonEvent.id, counterId: t.world.checkinCounter, actor: systemActor("balie"), at: t.world.now }), "NO_KANSENSTATUUT");
     const future = await createPassholder(t.db.prisma, t.world, { kansenstatuutStart: day(20), kansenstatuutEnd: day(300) });
-    await expectRefusal(grantKansentarief(t.db.prisma, { cardNumber: future.cardNumber, eventId: soonEvent.id, counterId: t.world.checkinCounter, actor: "balie", at: t.world.now }), "NO_KANSENSTATUUT");
+    await expectRefusal(grantKansentarief(t.db.prisma, { cardNumber: future.cardNumber, eventId: soonEvent.id, counterId: t.world.checkinCounter, actor: systemActor("balie"), at: t.world.now }), "NO_KANSENSTATUUT");
   });
 
   it("refuses counters without the check-in & ticket permission, events without a tariff, blocked cards", async () => {
     const passholder = await mia();
     const event = await createEvent(t.db.prisma, t.world);
-    const input = { cardNumber: passholder.cardNumber, eventId: event.id, actor: "balie", at: t.world.now };
+    const input = { cardNumber: passholder.cardNumber, eventId: event.id, actor: systemActor("balie"), at: t.world.now };
     await expectRefusal(grantKansentarief(t.db.prisma, { ...input, counterId: t.world.registrationCounter }), "COUNTER_MAY_NOT_CHECKIN");
     const free = await createEvent(t.db.prisma, t.world, { kansentariefCents: null });
     await expectRefusal(grantKansentarief(t.db.prisma, { ...input, eventId: free.id, counterId: t.world.checkinCounter }), "NO_TARIFF");
@@ -52,7 +53,7 @@ describe.each(databaseKinds)("kansentarief on %s", (kind) => {
     });
     const passholder = await mia();
     const events = await Promise.all([1, 2, 3].map(() => createEvent(t.db.prisma, t.world, { organiserCounterId: organiser.id, municipalityId: t.world.eeklo })));
-    const grant = (eventId: string) => grantKansentarief(t.db.prisma, { cardNumber: passholder.cardNumber, eventId, counterId: organiser.id, actor: "balie", at: t.world.now });
+    const grant = (eventId: string) => grantKansentarief(t.db.prisma, { cardNumber: passholder.cardNumber, eventId, counterId: organiser.id, actor: systemActor("balie"), at: t.world.now });
     const first = await grant(events[0]!.id);
     await grant(events[1]!.id);
     const refusal = await expectRefusal(grant(events[2]!.id), "MIA_TICKET_LIMIT_REACHED");
@@ -60,11 +61,11 @@ describe.each(databaseKinds)("kansentarief on %s", (kind) => {
     const otherOrganiser = await createEvent(t.db.prisma, t.world);
     await grant(otherOrganiser.id);
 
-    await expectRefusal(cancelTicket(t.db.prisma, { ticketId: first.id, reason: "", actor: "ksb" }), "VALIDATION");
-    const cancelled = await cancelTicket(t.db.prisma, { ticketId: first.id, reason: "Verkeerd evenement", actor: "ksb" });
+    await expectRefusal(cancelTicket(t.db.prisma, { ticketId: first.id, reason: "", actor: systemActor("ksb") }), "VALIDATION");
+    const cancelled = await cancelTicket(t.db.prisma, { ticketId: first.id, reason: "Verkeerd evenement", actor: systemActor("ksb") });
     expect(cancelled).toMatchObject({ status: "CANCELLED", cancelReason: "Verkeerd evenement", cancelledBy: "ksb" });
-    await expectRefusal(cancelTicket(t.db.prisma, { ticketId: first.id, reason: "Nog eens", actor: "ksb" }), "TICKET_ALREADY_CANCELLED");
-    await expectRefusal(cancelTicket(t.db.prisma, { ticketId: "bad", reason: "Onbekend", actor: "ksb" }), "TICKET_NOT_FOUND");
+    await expectRefusal(cancelTicket(t.db.prisma, { ticketId: first.id, reason: "Nog eens", actor: systemActor("ksb") }), "TICKET_ALREADY_CANCELLED");
+    await expectRefusal(cancelTicket(t.db.prisma, { ticketId: "bad", reason: "Onbekend", actor: systemActor("ksb") }), "TICKET_NOT_FOUND");
     await grant(events[2]!.id);
     expect(await t.db.prisma.ticketSale.count({ where: { passholderId: passholder.id } })).toBe(4);
   });
@@ -76,7 +77,7 @@ describe.each(databaseKinds)("kansentarief on %s", (kind) => {
     const passholder = await mia();
     const events = await Promise.all(Array.from({ length: 12 }, () => createEvent(t.db.prisma, t.world, { organiserCounterId: organiser.id, municipalityId: t.world.eeklo })));
     const results = await Promise.allSettled(
-      events.map((event) => grantKansentarief(t.db.prisma, { cardNumber: passholder.cardNumber, eventId: event.id, counterId: organiser.id, actor: "balie", at: t.world.now })),
+      events.map((event) => grantKansentarief(t.db.prisma, { cardNumber: passholder.cardNumber, eventId: event.id, counterId: organiser.id, actor: systemActor("balie"), at: t.world.now })),
     );
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(3);
     expect(new Set(refusalCodes(results))).toEqual(new Set(["MIA_TICKET_LIMIT_REACHED"]));

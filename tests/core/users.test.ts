@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { systemActor } from "../../core/access/actor.js";
 import { verifyPassword } from "../../core/auth/password.js";
 import { createUser, type CreateUserInput } from "../../core/users/create-user.js";
 import { databaseKinds, freshDatabase, type TestDatabase } from "../helpers/databases.js";
@@ -18,7 +19,7 @@ describe.each(databaseKinds)("creating backoffice accounts on %s", (kind) => {
     name: "Regio Coördinator",
     role: "COORDINATOR",
     password: "een lang wachtwoord",
-    actor: "cli",
+    actor: systemActor("cli"),
     ...overrides,
   });
 

@@ -1,5 +1,6 @@
 import type { Advantage, Event, Passholder, Prisma, PrismaClient } from "@prisma/client";
 import { afterAll, beforeAll } from "vitest";
+import type { StaffActor } from "../../core/access/actor.js";
 import type { DatabaseKind } from "../../core/db/database.js";
 import { cardNumberFrom } from "../../core/validation/card-number.js";
 import { freshDatabase, type TestDatabase } from "./databases.js";
@@ -144,6 +145,22 @@ export function createAdvantage(
 }
 
 export const time = { HOUR, DAY };
+
+/** A staff member as core's rules see them; no user row is needed, the rules read only these fields. */
+export function staffActor(
+  role: StaffActor["role"],
+  options: { email?: string; municipalityId?: number | null; counterIds?: number[]; mayViewInsz?: boolean } = {},
+): StaffActor {
+  return {
+    kind: "STAFF",
+    userId: 0,
+    email: options.email ?? `${role.toLowerCase()}@test.be`,
+    role,
+    municipalityId: options.municipalityId ?? null,
+    counterIds: options.counterIds ?? [],
+    mayViewInsz: options.mayViewInsz ?? false,
+  };
+}
 
 export interface WorldContext {
   db: TestDatabase;

@@ -1,8 +1,11 @@
 import type { PrismaClient } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actorFromUser, type Actor } from "../../admin/access/actor.js";
-import { GENERIC_ACTIONS, roleMay } from "../../admin/access/permissions.js";
-import { pickScope, readScope, scopeField, writeScope } from "../../admin/access/scope.js";
+import { GENERIC_ACTIONS } from "../../admin/access/permissions.js";
+import { systemActor } from "../../core/access/actor.js";
+import { withCounters } from "../../core/access/load-actor.js";
+import { roleMay } from "../../core/access/role-may.js";
+import { pickScope, readScope, scopeField, writeScope } from "../../core/access/scope.js";
 import { loadDatamodel, type Datamodel } from "../../admin/datamodel.js";
 import { createUser } from "../../core/users/create-user.js";
 import { demoAccounts } from "../../seeds/demo-accounts.js";
@@ -61,7 +64,7 @@ describe.each(databaseKinds)("access matrix of the backoffice on %s", (kind) => 
     prisma = app.db.prisma;
     datamodel = await loadDatamodel();
     matrix = await servedMatrix(app, coordinator, datamodel);
-    eekloActor = actorFromUser(await prisma.user.findFirstOrThrow({ where: { role: "MUNICIPAL_ADMIN" } }))!;
+    eekloActor = actorFromUser(await prisma.user.findFirstOrThrow({ where: { role: "MUNICIPAL_ADMIN" }, include: withCounters }))!;
     await addRowsOutsideEeklo(prisma, app.eeklo);
   }, 180_000);
   afterAll(async () => {
@@ -283,7 +286,7 @@ describe.each(databaseKinds)("access matrix of the backoffice on %s", (kind) => 
     const staffLogin = await adminLogin(app.base, staffAccount.email, staffAccount.password, staff);
     expect(staffLogin.status, "counter staff are refused at the login").not.toBe(302);
     const demoted: Browser = {};
-    const user = await createUser(prisma, { email: "wordt.balie@eeklo.test", name: "Wordt Balie", role: "MUNICIPAL_ADMIN", municipality: "Eeklo", password: "een lang genoeg wachtwoord", actor: "test" });
+    const user = await createUser(prisma, { email: "wordt.balie@eeklo.test", name: "Wordt Balie", role: "MUNICIPAL_ADMIN", municipality: "Eeklo", password: "een lang genoeg wachtwoord", actor: systemActor("test") });
     expect((await adminLogin(app.base, user.email, "een lang genoeg wachtwoord", demoted)).status).toBe(302);
     await prisma.user.update({ where: { id: user.id }, data: { role: "COUNTER_STAFF", municipalityId: null } });
 

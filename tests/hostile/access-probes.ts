@@ -1,7 +1,7 @@
 // The backoffice's access matrix as the running app declares it, and what a refusal and "nothing changed" look like.
 import { createHash } from "node:crypto";
 import type { PrismaClient } from "@prisma/client";
-import type { Where } from "../../admin/access/scope.js";
+import type { Where } from "../../core/access/scope.js";
 import type { Datamodel, DatamodelModel } from "../../admin/datamodel.js";
 import { partScreens } from "../../admin/presentation/screens.js";
 import type { ApiAnswer, DemoBackoffice } from "../server/access-setup.js";

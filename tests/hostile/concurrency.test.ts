@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@prisma/client";
 import { describe, expect, it } from "vitest";
+import { passholderActor, systemActor } from "../../core/access/actor.js";
 import { redeemAdvantage } from "../../core/advantages/redeem-advantage.js";
 import { checkIn } from "../../core/checkins/check-in.js";
 import { useCoupon } from "../../core/coupons/use-coupon.js";
@@ -62,7 +63,7 @@ describe.each(databaseKinds)("hostile concurrency on %s", (kind) => {
     // Phones send the whole address, scanners and typed input the bare code: both kinds arrive at once.
     const scanned = [code, saveCodeUrl("https://uitpas.example", code)];
 
-    const results = await times(kind, 1000, (i) => checkInWithSaveCode(prisma, { secret, code: scanned[i % 2]!, passholderId: passholder.id, at: t.world.now }));
+    const results = await times(kind, 1000, (i) => checkInWithSaveCode(prisma, { secret, code: scanned[i % 2]!, actor: passholderActor(passholder.id), at: t.world.now }));
 
     expect(tally(results)).toEqual({ succeeded: 1, refused: { CHECKIN_LIMIT_REACHED: 999 } });
     expect(await prisma.checkin.count({ where: { passholderId: passholder.id } })).toBe(1);
@@ -83,7 +84,7 @@ describe.each(databaseKinds)("hostile concurrency on %s", (kind) => {
     const passholders = await Promise.all(Array.from({ length: 100 }, () => passholderWithPoints(prisma, t.world, 5)));
 
     const results = await times(kind, 100, (i) =>
-      redeemAdvantage(prisma, { advantageId: advantage.id, cardNumber: passholders[i]!.cardNumber, channel: "COUNTER", counterId: t.world.checkinCounter, at: t.world.now, actor: "balie" }),
+      redeemAdvantage(prisma, { advantageId: advantage.id, cardNumber: passholders[i]!.cardNumber, channel: "COUNTER", counterId: t.world.checkinCounter, at: t.world.now, actor: systemActor("balie") }),
     );
 
     expect(tally(results)).toEqual({ succeeded: 1, refused: { ADVANTAGE_SOLD_OUT: 99 } });
@@ -103,8 +104,8 @@ describe.each(databaseKinds)("hostile concurrency on %s", (kind) => {
     // Counter and portal at the same moment: the limit is the passholder's, whatever the channel.
     const results = await times(kind, 100, (i) =>
       i % 2
-        ? redeemAdvantage(prisma, { advantageId: advantage.id, cardNumber: passholder.cardNumber, channel: "COUNTER", counterId: t.world.checkinCounter, at: t.world.now, actor: "balie" })
-        : redeemAdvantage(prisma, { advantageId: advantage.id, passholderId: passholder.id, channel: "ONLINE", at: t.world.now, actor: "pashouder" }),
+        ? redeemAdvantage(prisma, { advantageId: advantage.id, cardNumber: passholder.cardNumber, channel: "COUNTER", counterId: t.world.checkinCounter, at: t.world.now, actor: systemActor("balie") })
+        : redeemAdvantage(prisma, { advantageId: advantage.id, passholderId: passholder.id, channel: "ONLINE", at: t.world.now, actor: systemActor("pashouder") }),
     );
 
     expect(tally(results)).toEqual({ succeeded: 3, refused: { ADVANTAGE_USER_LIMIT_REACHED: 97 } });
@@ -117,9 +118,9 @@ describe.each(databaseKinds)("hostile concurrency on %s", (kind) => {
     const event = await createEvent(prisma, t.world, { checkinLimit: 3, checkinLimitPeriod: "WEEK" });
     const code = signSaveCode(secret, { eventId: event.id, version: event.saveCodeVersion });
     const channels = [
-      () => checkIn(prisma, { eventId: event.id, cardNumber: passholder.cardNumber, channel: "COUNTER", counterId: t.world.checkinCounter, at: t.world.now, actor: "balie" }),
-      () => checkIn(prisma, { eventId: event.id, cardNumber: passholder.cardNumber, channel: "PILLAR", at: t.world.now, actor: "zuil" }),
-      () => checkInWithSaveCode(prisma, { secret, code, passholderId: passholder.id, at: t.world.now }),
+      () => checkIn(prisma, { eventId: event.id, cardNumber: passholder.cardNumber, channel: "COUNTER", counterId: t.world.checkinCounter, at: t.world.now, actor: systemActor("balie") }),
+      () => checkIn(prisma, { eventId: event.id, cardNumber: passholder.cardNumber, channel: "PILLAR", at: t.world.now, actor: systemActor("zuil") }),
+      () => checkInWithSaveCode(prisma, { secret, code, actor: passholderActor(passholder.id), at: t.world.now }),
     ];
 
     const results = await times(kind, 300, (i) => channels[i % channels.length]!());
@@ -140,7 +141,7 @@ describe.each(databaseKinds)("hostile concurrency on %s", (kind) => {
     const events = await Promise.all(Array.from({ length: 10 }, () => createEvent(prisma, t.world, { organiserCounterId: organiser.id, municipalityId: t.world.eeklo })));
 
     const results = await times(kind, 100, (i) =>
-      grantKansentarief(prisma, { cardNumber: passholder.cardNumber, eventId: events[i % events.length]!.id, counterId: organiser.id, actor: "balie", at: t.world.now }),
+      grantKansentarief(prisma, { cardNumber: passholder.cardNumber, eventId: events[i % events.length]!.id, counterId: organiser.id, actor: systemActor("balie"), at: t.world.now }),
     );
 
     expect(tally(results)).toEqual({ succeeded: 4, refused: { MIA_TICKET_LIMIT_REACHED: 96 } });
@@ -153,7 +154,7 @@ describe.each(databaseKinds)("hostile concurrency on %s", (kind) => {
     const coupon = await createCoupon(prisma, t.world, { usageLimit: 3 });
     await grantToTarget(prisma, coupon.id, { at: t.world.now });
 
-    const results = await times(kind, 100, () => useCoupon(prisma, { couponId: coupon.id, cardNumber: passholder.cardNumber, counterId: t.world.checkinCounter, at: t.world.now, actor: "balie" }));
+    const results = await times(kind, 100, () => useCoupon(prisma, { couponId: coupon.id, cardNumber: passholder.cardNumber, counterId: t.world.checkinCounter, at: t.world.now, actor: systemActor("balie") }));
 
     expect(tally(results)).toEqual({ succeeded: 3, refused: { COUPON_USED_UP: 97 } });
     const grant = await prisma.couponGrant.findUniqueOrThrow({ where: { couponId_passholderId: { couponId: coupon.id, passholderId: passholder.id } }, include: { _count: { select: { uses: true } } } });

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse, type DefaultTreeAdapterMap } from "parse5";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { systemActor } from "../../core/access/actor.js";
 import { deliverDueMail } from "../../core/mail/deliver-due-mail.js";
 import { createMailTransport } from "../../core/mail/mail-transport.js";
 import { queueMail } from "../../core/mail/queue-mail.js";
@@ -19,7 +20,8 @@ import { configureMailSettings, createReadyProvider, SIGNED_PDF } from "./onboar
 import { freePort, startSmtpSink, type SmtpSink } from "./smtp-sink.js";
 
 const FROM = "UiTPAS Meetjesland <uitpasmeetjesland@comeet.be>";
-const ACTOR = "beheerder.eeklo@uitpas-meetjesland.test";
+const ACTOR_LABEL = "beheerder.eeklo@uitpas-meetjesland.test";
+const ACTOR = systemActor(ACTOR_LABEL);
 
 type Node = DefaultTreeAdapterMap["node"];
 
@@ -142,12 +144,12 @@ describe.each(databaseKinds)("onboarding mail of a new provider (%s)", (kind) =>
     expect(elements.find((element) => element.tag === "img")?.attrs.src).toBe("https://www.uitpasmeetjesland.be/logo.png");
 
     const sent = await context.db.prisma.emailMessage.findUniqueOrThrow({ where: { id: queued.id } });
-    expect(sent).toMatchObject({ status: "SENT", attempts: 1, template: "provider-onboarding", queuedBy: ACTOR });
+    expect(sent).toMatchObject({ status: "SENT", attempts: 1, template: "provider-onboarding", queuedBy: ACTOR_LABEL });
     expect(sent.messageId).toBe(mail.parsed.messageId);
     const after = await context.db.prisma.provider.findUniqueOrThrow({ where: { id: provider.id } });
-    expect(after.welcomeMailSentBy).toBe(ACTOR);
+    expect(after.welcomeMailSentBy).toBe(ACTOR_LABEL);
     const audit = await context.db.prisma.auditLog.findFirst({ where: { action: "provider.onboardingMail", recordId: String(provider.id) } });
-    expect(audit?.actor).toBe(ACTOR);
+    expect(audit?.actor).toBe(ACTOR_LABEL);
 
     await expectRefusal(sendOnboardingMail(context.db.prisma, { providerId: provider.id, actor: ACTOR }), "PROVIDER_STEP_ALREADY_DONE");
   });
@@ -234,7 +236,7 @@ describe.each(databaseKinds)("onboarding mail of a new provider (%s)", (kind) =>
     const queued = await queueMail(context.db.prisma, { template: "portal-sign-in", to: "mira@example.be", data: portalSignInSample });
     await deliverDueMail(context.db.prisma, smtp());
     const copy = await resendMail(context.db.prisma, { id: queued.id, actor: ACTOR });
-    expect(copy).toMatchObject({ resendOfId: queued.id, status: "QUEUED", toAddress: "mira@example.be", queuedBy: ACTOR });
+    expect(copy).toMatchObject({ resendOfId: queued.id, status: "QUEUED", toAddress: "mira@example.be", queuedBy: ACTOR_LABEL });
     await deliverDueMail(context.db.prisma, smtp());
     expect(sink.received.filter((mail) => mail.envelopeTo.includes("mira@example.be"))).toHaveLength(2);
     expect(await context.db.prisma.emailMessage.findUniqueOrThrow({ where: { id: queued.id } })).toMatchObject({ status: "SENT", attempts: 1 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { systemActor } from "../../core/access/actor.js";
 import { nextPeriodStart } from "../../core/advantages/limit-period.js";
 import { redeemAdvantage } from "../../core/advantages/redeem-advantage.js";
 import { databaseKinds } from "../helpers/databases.js";
@@ -64,7 +65,7 @@ describe.each(databaseKinds)("why an advantage is not for the passholder now, on
     const weekly = await createAdvantage(context.db.prisma, context.world, { title: "Koffie per week", points: 1, perUserLimit: 1, perUserLimitPeriod: "WEEK", onlineExchange: true });
     const monthly = await createAdvantage(context.db.prisma, context.world, { title: "Boek per maand", points: 1, perUserLimit: 1, perUserLimitPeriod: "MONTH", onlineExchange: true });
     for (const advantage of [weekly, monthly]) {
-      await redeemAdvantage(context.db.prisma, { advantageId: advantage.id, passholderId: passholder.id, channel: "ONLINE", actor: "test" });
+      await redeemAdvantage(context.db.prisma, { advantageId: advantage.id, passholderId: passholder.id, channel: "ONLINE", actor: systemActor("test") });
     }
     const { notYet } = await sections(browser);
     const dmy = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;

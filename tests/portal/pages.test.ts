@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { systemActor } from "../../core/access/actor.js";
 import { checkIn } from "../../core/checkins/check-in.js";
 import { databaseKinds } from "../helpers/databases.js";
 import { createAdvantage, createEvent, createPassholder, time, worldOn } from "../helpers/fixtures.js";
@@ -17,7 +18,7 @@ describe.each(databaseKinds)("the passholder's pages (%s)", (kind) => {
     passholder = await createPassholder(prisma, context.world, { email: "pagina@example.be" });
     // Six points saved at a counter yesterday.
     const event = await createEvent(prisma, context.world, { name: "Toneel in het cultuurcentrum", points: 6 });
-    await checkIn(prisma, { eventId: event.id, cardNumber: passholder.cardNumber, channel: "COUNTER", counterId: context.world.checkinCounter, at: context.world.now, actor: "balie" });
+    await checkIn(prisma, { eventId: event.id, cardNumber: passholder.cardNumber, channel: "COUNTER", counterId: context.world.checkinCounter, at: context.world.now, actor: systemActor("balie") });
     browser = await signIn(portal, "pagina@example.be");
   });
   afterAll(async () => {
@@ -78,7 +79,7 @@ describe.each(databaseKinds)("the passholder's pages (%s)", (kind) => {
     const other = await createPassholder(context.db.prisma, context.world, { email: "ander@example.be" });
     const advantage = await createAdvantage(context.db.prisma, context.world, { title: "Geheim voordeel", points: 0, onlineExchange: true });
     const { redeemAdvantage } = await import("../../core/advantages/redeem-advantage.js");
-    const { redemption } = await redeemAdvantage(context.db.prisma, { advantageId: advantage.id, passholderId: other.id, channel: "ONLINE", actor: "test" });
+    const { redemption } = await redeemAdvantage(context.db.prisma, { advantageId: advantage.id, passholderId: other.id, channel: "ONLINE", actor: systemActor("test") });
     expect(await html(`/voordelen?omgeruild=${redemption.id}`)).not.toContain("Omgeruild: Geheim voordeel");
   });
 

@@ -1,7 +1,8 @@
 import type { ActionContext } from "adminjs";
 import { Filter } from "adminjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accessibleFor, GENERIC_ACTIONS, roleMay } from "../../admin/access/permissions.js";
+import { accessibleFor, GENERIC_ACTIONS } from "../../admin/access/permissions.js";
+import { roleMay } from "../../core/access/role-may.js";
 import { loadDatamodel } from "../../admin/datamodel.js";
 import { PrismaResource } from "../../admin/prisma-resource.js";
 import { createWorld, createPassholder } from "../helpers/fixtures.js";

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Where } from "../../admin/access/scope.js";
+import type { Where } from "../../core/access/scope.js";
 import { loadDatamodel, type Datamodel, type DatamodelModel } from "../../admin/datamodel.js";
 import { listTotal } from "../../admin/list-count.js";
 import { whereSql } from "../../admin/where-sql.js";

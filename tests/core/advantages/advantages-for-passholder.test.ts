@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { systemActor } from "../../../core/access/actor.js";
 import { advantagesForPassholder } from "../../../core/advantages/advantages-for-passholder.js";
 import { redeemAdvantage } from "../../../core/advantages/redeem-advantage.js";
 import { welcomeAdvantagesFor } from "../../../core/advantages/welcome-advantages.js";
@@ -64,7 +65,7 @@ describe.each(databaseKinds)("which advantages a passholder can get on %s", (kin
   it("counts the passholder's own redemptions in the current period for the per-user limit", async () => {
     const passholder = await passholderWithPoints(db.prisma, world, 50);
     const advantage = await createAdvantage(db.prisma, world, { title: "Twee per week", points: 1, perUserLimit: 2, perUserLimitPeriod: "WEEK" });
-    const input = { advantageId: advantage.id, cardNumber: passholder.cardNumber, channel: "COUNTER" as const, counterId: world.checkinCounter, at: now, actor: "balie" };
+    const input = { advantageId: advantage.id, cardNumber: passholder.cardNumber, channel: "COUNTER" as const, counterId: world.checkinCounter, at: now, actor: systemActor("balie") };
     await redeemAdvantage(db.prisma, input);
     expect((await byTitle(passholder.id)).get("Twee per week")).toMatchObject({ available: true, remainingForUser: 1 });
     await redeemAdvantage(db.prisma, input);
@@ -96,7 +97,7 @@ describe.each(databaseKinds)("which advantages a passholder can get on %s", (kin
     const newcomer = await createPassholder(db.prisma, world, { registeredAt: shift(-2 * time.DAY) });
     const oldTimer = await createPassholder(db.prisma, world, { registeredAt: shift(-400 * time.DAY) });
     const advantage = await createWelcomeAdvantage(db.prisma, world, { title: "Welkom" });
-    await redeemAdvantage(db.prisma, { advantageId: advantage.id, cardNumber: newcomer.cardNumber, channel: "COUNTER", counterId: world.checkinCounter, at: now, actor: "balie" });
+    await redeemAdvantage(db.prisma, { advantageId: advantage.id, cardNumber: newcomer.cardNumber, channel: "COUNTER", counterId: world.checkinCounter, at: now, actor: systemActor("balie") });
 
     expect((await byTitle(newcomer.id)).get("Welkom")).toMatchObject({ available: false, reasons: ["ADVANTAGE_ALREADY_REDEEMED"], remainingForUser: 0 });
     expect((await byTitle(oldTimer.id)).get("Welkom")).toMatchObject({ available: false, reasons: ["ADVANTAGE_NOT_ENTITLED"], remainingForUser: 1 });
@@ -122,7 +123,7 @@ describe.each(databaseKinds)("which advantages a passholder can get on %s", (kin
       for (let i = 0; i < n; i++) {
         const advantage = await createAdvantage(db.prisma, world, { points: 1, usesUniqueCodes: true, municipalities: { create: [{ municipalityId: world.eeklo }] } });
         await db.prisma.advantageCode.create({ data: { advantageId: advantage.id, code: `C-${advantage.id}` } });
-        await redeemAdvantage(db.prisma, { advantageId: advantage.id, cardNumber: passholder.cardNumber, channel: "COUNTER", counterId: world.checkinCounter, at: now, actor: "balie" });
+        await redeemAdvantage(db.prisma, { advantageId: advantage.id, cardNumber: passholder.cardNumber, channel: "COUNTER", counterId: world.checkinCounter, at: now, actor: systemActor("balie") });
       }
     };
     await addAdvantages(2);

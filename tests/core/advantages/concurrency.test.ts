@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { systemActor } from "../../../core/access/actor.js";
 import { importAdvantageCodes } from "../../../core/advantages/import-codes.js";
 import { redeemAdvantage, type RedeemAdvantageResult } from "../../../core/advantages/redeem-advantage.js";
 import { removeRedemption } from "../../../core/advantages/remove-redemption.js";
@@ -12,7 +13,7 @@ describe.each(databaseKinds)("parallel redemptions on %s", (kind) => {
   const t = worldOn(kind);
 
   const redeem = (advantageId: number, cardNumber: string) =>
-    redeemAdvantage(t.db.prisma, { advantageId, cardNumber, channel: "COUNTER", counterId: t.world.checkinCounter, at: t.world.now, actor: "balie" });
+    redeemAdvantage(t.db.prisma, { advantageId, cardNumber, channel: "COUNTER", counterId: t.world.checkinCounter, at: t.world.now, actor: systemActor("balie") });
   const fulfilled = (results: PromiseSettledResult<RedeemAdvantageResult>[]) =>
     results.filter((result): result is PromiseFulfilledResult<RedeemAdvantageResult> => result.status === "fulfilled").map((result) => result.value);
   const manyPassholders = (count: number, points: number) =>
@@ -52,7 +53,7 @@ describe.each(databaseKinds)("parallel redemptions on %s", (kind) => {
 
   it("hands each of 5 unique codes out once among 10 parallel redemptions", async () => {
     const advantage = await createAdvantage(t.db.prisma, t.world, { points: 1, onlineExchange: true });
-    await importAdvantageCodes(t.db.prisma, { advantageId: advantage.id, codes: ["C1", "C2", "C3", "C4", "C5"], actor: "ksb" });
+    await importAdvantageCodes(t.db.prisma, { advantageId: advantage.id, codes: ["C1", "C2", "C3", "C4", "C5"], actor: systemActor("ksb") });
     const passholders = await manyPassholders(10, 1);
     const results = await Promise.allSettled(passholders.map((passholder) => redeem(advantage.id, passholder.cardNumber)));
 
@@ -68,7 +69,7 @@ describe.each(databaseKinds)("parallel redemptions on %s", (kind) => {
     const passholder = await createPassholder(t.db.prisma, t.world);
     const results = await Promise.allSettled([
       ...Array.from({ length: 3 }, () => redeem(advantage.id, passholder.cardNumber)),
-      ...Array.from({ length: 3 }, () => redeemAdvantage(t.db.prisma, { advantageId: advantage.id, passholderId: passholder.id, channel: "COUNTER", counterId: t.world.authorisedCounter, at: t.world.now, actor: "balie" })),
+      ...Array.from({ length: 3 }, () => redeemAdvantage(t.db.prisma, { advantageId: advantage.id, passholderId: passholder.id, channel: "COUNTER", counterId: t.world.authorisedCounter, at: t.world.now, actor: systemActor("balie") })),
     ]);
     expect(fulfilled(results)).toHaveLength(1);
     expect(refusalCodes(results)).toEqual(Array(5).fill("ADVANTAGE_ALREADY_REDEEMED"));
@@ -79,7 +80,7 @@ describe.each(databaseKinds)("parallel redemptions on %s", (kind) => {
     const passholder = await passholderWithPoints(t.db.prisma, t.world, 4);
     const { redemption } = await redeem(advantage.id, passholder.cardNumber);
     const results = await Promise.allSettled(
-      Array.from({ length: 5 }, () => removeRedemption(t.db.prisma, { redemptionId: redemption.id, reason: "Fout gescand", actor: "ksb" })),
+      Array.from({ length: 5 }, () => removeRedemption(t.db.prisma, { redemptionId: redemption.id, reason: "Fout gescand", actor: systemActor("ksb") })),
     );
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
     expect(refusalCodes(results)).toEqual(Array(4).fill("REDEMPTION_ALREADY_REMOVED"));

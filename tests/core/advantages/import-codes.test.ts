@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { systemActor } from "../../../core/access/actor.js";
 import { importAdvantageCodes } from "../../../core/advantages/import-codes.js";
 import { databaseKinds } from "../../helpers/databases.js";
 import { createAdvantage, worldOn } from "../../helpers/fixtures.js";
@@ -12,24 +13,24 @@ describe.each(databaseKinds)("importing unique codes on %s", (kind) => {
 
   it("imports trimmed codes in file order and switches the advantage to unique codes", async () => {
     const advantage = await createAdvantage(t.db.prisma, t.world, { onlineExchange: true });
-    const result = await importAdvantageCodes(t.db.prisma, { advantageId: advantage.id, codes: [" KOR-1 ", "KOR-2", "KOR-3\t"], actor: "ksb" });
+    const result = await importAdvantageCodes(t.db.prisma, { advantageId: advantage.id, codes: [" KOR-1 ", "KOR-2", "KOR-3\t"], actor: systemActor("ksb") });
     expect(result).toEqual({ imported: 3, freeCodes: 3 });
     expect(await codesOf(advantage.id)).toEqual(["KOR-1", "KOR-2", "KOR-3"]);
     expect((await t.db.prisma.advantage.findUniqueOrThrow({ where: { id: advantage.id } })).usesUniqueCodes).toBe(true);
 
-    const more = await importAdvantageCodes(t.db.prisma, { advantageId: advantage.id, codes: ["KOR-4"], actor: "ksb" });
+    const more = await importAdvantageCodes(t.db.prisma, { advantageId: advantage.id, codes: ["KOR-4"], actor: systemActor("ksb") });
     expect(more).toEqual({ imported: 1, freeCodes: 4 });
   });
 
   it("imports nothing when any row is wrong, and reports every wrong row", async () => {
     const advantage = await createAdvantage(t.db.prisma, t.world);
-    await importAdvantageCodes(t.db.prisma, { advantageId: advantage.id, codes: ["BESTAAT"], actor: "ksb" });
+    await importAdvantageCodes(t.db.prisma, { advantageId: advantage.id, codes: ["BESTAAT"], actor: systemActor("ksb") });
     const tooLong = "X".repeat(101);
     const refusal = await expectRefusal(
       importAdvantageCodes(t.db.prisma, {
         advantageId: advantage.id,
         codes: ["GOED-1", "", "DUBBEL", tooLong, " DUBBEL", "BESTAAT", "GOED-2", "X".repeat(100)],
-        actor: "ksb",
+        actor: systemActor("ksb"),
       }),
       "VALIDATION",
     );
@@ -47,21 +48,21 @@ describe.each(databaseKinds)("importing unique codes on %s", (kind) => {
   it("allows the same code on two different advantages", async () => {
     const first = await createAdvantage(t.db.prisma, t.world);
     const second = await createAdvantage(t.db.prisma, t.world);
-    await importAdvantageCodes(t.db.prisma, { advantageId: first.id, codes: ["GEDEELD"], actor: "ksb" });
-    await importAdvantageCodes(t.db.prisma, { advantageId: second.id, codes: ["GEDEELD"], actor: "ksb" });
+    await importAdvantageCodes(t.db.prisma, { advantageId: first.id, codes: ["GEDEELD"], actor: systemActor("ksb") });
+    await importAdvantageCodes(t.db.prisma, { advantageId: second.id, codes: ["GEDEELD"], actor: systemActor("ksb") });
     expect(await codesOf(second.id)).toEqual(["GEDEELD"]);
   });
 
   it("refuses an empty file and an unknown advantage", async () => {
     const advantage = await createAdvantage(t.db.prisma, t.world);
-    await expectRefusal(importAdvantageCodes(t.db.prisma, { advantageId: advantage.id, codes: [], actor: "ksb" }), "VALIDATION");
+    await expectRefusal(importAdvantageCodes(t.db.prisma, { advantageId: advantage.id, codes: [], actor: systemActor("ksb") }), "VALIDATION");
     expect((await t.db.prisma.advantage.findUniqueOrThrow({ where: { id: advantage.id } })).usesUniqueCodes).toBe(false);
-    await expectRefusal(importAdvantageCodes(t.db.prisma, { advantageId: 987_654, codes: ["A"], actor: "ksb" }), "ADVANTAGE_NOT_FOUND");
+    await expectRefusal(importAdvantageCodes(t.db.prisma, { advantageId: 987_654, codes: ["A"], actor: systemActor("ksb") }), "ADVANTAGE_NOT_FOUND");
   });
 
   it("imports a large file in one go", async () => {
     const advantage = await createAdvantage(t.db.prisma, t.world);
     const codes = Array.from({ length: 20_000 }, (_, i) => `BULK-${String(i).padStart(6, "0")}`);
-    expect(await importAdvantageCodes(t.db.prisma, { advantageId: advantage.id, codes, actor: "ksb" })).toEqual({ imported: 20_000, freeCodes: 20_000 });
+    expect(await importAdvantageCodes(t.db.prisma, { advantageId: advantage.id, codes, actor: systemActor("ksb") })).toEqual({ imported: 20_000, freeCodes: 20_000 });
   });
 });

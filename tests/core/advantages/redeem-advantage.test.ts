@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { systemActor } from "../../../core/access/actor.js";
 import { importAdvantageCodes } from "../../../core/advantages/import-codes.js";
 import { redeemAdvantage, type RedeemAdvantageInput } from "../../../core/advantages/redeem-advantage.js";
 import type { ErrorCode } from "../../../core/errors.js";
@@ -18,7 +19,7 @@ describe.each(databaseKinds)("redeeming advantages on %s", (kind) => {
     channel: "COUNTER",
     counterId: t.world.checkinCounter,
     at: t.world.now,
-    actor: "balie:an",
+    actor: systemActor("balie:an"),
   });
 
   it("exchanges points for an advantage at a counter and writes a REDEMPTION line to the ledger", async () => {
@@ -57,9 +58,9 @@ describe.each(databaseKinds)("redeeming advantages on %s", (kind) => {
   it("exchanges online from the portal and returns the link and a unique code", async () => {
     const passholder = await passholderWithPoints(t.db.prisma, t.world, 10);
     const advantage = await createAdvantage(t.db.prisma, t.world, { points: 4, onlineExchange: true, onlineUrl: "https://www.cc-eeklo.be/korting" });
-    await importAdvantageCodes(t.db.prisma, { advantageId: advantage.id, codes: ["EEK-001", "EEK-002"], actor: "ksb" });
+    await importAdvantageCodes(t.db.prisma, { advantageId: advantage.id, codes: ["EEK-001", "EEK-002"], actor: systemActor("ksb") });
 
-    const result = await redeemAdvantage(t.db.prisma, { advantageId: advantage.id, passholderId: passholder.id, channel: "ONLINE", at: t.world.now, actor: "portaal" });
+    const result = await redeemAdvantage(t.db.prisma, { advantageId: advantage.id, passholderId: passholder.id, channel: "ONLINE", at: t.world.now, actor: systemActor("portaal") });
 
     expect(result).toMatchObject({ code: "EEK-001", onlineUrl: "https://www.cc-eeklo.be/korting", balance: 6 });
     expect(result.redemption).toMatchObject({ channel: "ONLINE", counterId: null });
@@ -88,9 +89,10 @@ describe.each(databaseKinds)("redeeming advantages on %s", (kind) => {
 
     const elsewhere = await createOtherCardSystem(t.db.prisma, now);
     const other = await passholderWithPoints(t.db.prisma, t.world, 5);
+    // A counter of another card system does not even serve this card system's passholders.
     await expectRefusal(
       redeemAdvantage(t.db.prisma, { ...atCounter(advantage.id, other.cardNumber), counterId: elsewhere.counterId }),
-      "ADVANTAGE_WRONG_COUNTER",
+      "CARD_NOT_FOUND",
     );
   });
 
@@ -188,7 +190,7 @@ describe.each(databaseKinds)("redeeming advantages on %s", (kind) => {
       why: "it cannot be exchanged online",
       arrange: async () => {
         const arranged = await exchange(10);
-        return { ...arranged, input: { advantageId: arranged.advantageId, passholderId: arranged.passholderId, channel: "ONLINE", at: t.world.now, actor: "portaal" } };
+        return { ...arranged, input: { advantageId: arranged.advantageId, passholderId: arranged.passholderId, channel: "ONLINE", at: t.world.now, actor: systemActor("portaal") } };
       },
     },
     {
@@ -235,7 +237,7 @@ describe.each(databaseKinds)("redeeming advantages on %s", (kind) => {
       why: "every unique code was handed out",
       arrange: async () => {
         const arranged = await exchange(10);
-        await importAdvantageCodes(t.db.prisma, { advantageId: arranged.advantageId, codes: ["ONLY-ONE"], actor: "ksb" });
+        await importAdvantageCodes(t.db.prisma, { advantageId: arranged.advantageId, codes: ["ONLY-ONE"], actor: systemActor("ksb") });
         const first = await passholderWithPoints(t.db.prisma, t.world, 5);
         await redeemAdvantage(t.db.prisma, atCounter(arranged.advantageId, first.cardNumber));
         return arranged;
@@ -256,7 +258,7 @@ describe.each(databaseKinds)("redeeming advantages on %s", (kind) => {
       arrange: async () => {
         const arranged = await exchange(10, { onlineExchange: true });
         await t.db.prisma.card.updateMany({ where: { passholderId: arranged.passholderId }, data: { status: "BLOCKED" } });
-        return { ...arranged, input: { advantageId: arranged.advantageId, passholderId: arranged.passholderId, channel: "ONLINE", at: t.world.now, actor: "portaal" } };
+        return { ...arranged, input: { advantageId: arranged.advantageId, passholderId: arranged.passholderId, channel: "ONLINE", at: t.world.now, actor: systemActor("portaal") } };
       },
     },
   ];

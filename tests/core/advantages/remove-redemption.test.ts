@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { systemActor } from "../../../core/access/actor.js";
 import { advantagesForPassholder } from "../../../core/advantages/advantages-for-passholder.js";
 import { importAdvantageCodes } from "../../../core/advantages/import-codes.js";
 import { redeemAdvantage, type RedeemAdvantageInput } from "../../../core/advantages/redeem-advantage.js";
@@ -18,7 +19,7 @@ describe.each(databaseKinds)("removing a redeemed advantage on %s", (kind) => {
     channel: "COUNTER",
     counterId: t.world.checkinCounter,
     at: now,
-    actor: "balie:an",
+    actor: systemActor("balie:an"),
   });
   const later = new Date(now.getTime() + time.HOUR);
   const rowFor = async (passholderId: string, advantageId: number) =>
@@ -30,7 +31,7 @@ describe.each(databaseKinds)("removing a redeemed advantage on %s", (kind) => {
     const { redemption } = await redeemAdvantage(t.db.prisma, atCounter(advantage.id, passholder.cardNumber));
     expect((await rowFor(passholder.id, advantage.id))?.reasons).toEqual(["ADVANTAGE_SOLD_OUT", "ADVANTAGE_USER_LIMIT_REACHED", "NOT_ENOUGH_POINTS"]);
 
-    const result = await removeRedemption(t.db.prisma, { redemptionId: redemption.id, reason: "Verkeerde pashouder gescand", actor: "ksb:eeklo", at: later });
+    const result = await removeRedemption(t.db.prisma, { redemptionId: redemption.id, reason: "Verkeerde pashouder gescand", actor: systemActor("ksb:eeklo"), at: later });
 
     expect(result).toMatchObject({ pointsReturned: 5, balance: 8 });
     expect(await snapshot(t.db.prisma, advantage.id, passholder.id)).toMatchObject({ points: 8, ledgerSum: 8, redeemedCount: 0, redemptions: 1 });
@@ -49,7 +50,7 @@ describe.each(databaseKinds)("removing a redeemed advantage on %s", (kind) => {
     const passholder = await createPassholder(t.db.prisma, t.world);
     const advantage = await createWelcomeAdvantage(t.db.prisma, t.world);
     const { redemption } = await redeemAdvantage(t.db.prisma, atCounter(advantage.id, passholder.cardNumber));
-    const result = await removeRedemption(t.db.prisma, { redemptionId: redemption.id, reason: "Dubbel ingescand", actor: "ksb", at: later });
+    const result = await removeRedemption(t.db.prisma, { redemptionId: redemption.id, reason: "Dubbel ingescand", actor: systemActor("ksb"), at: later });
     expect(result).toMatchObject({ pointsReturned: 0, balance: 0 });
     expect(await t.db.prisma.pointsTransaction.count({ where: { passholderId: passholder.id } })).toBe(0);
     expect((await rowFor(passholder.id, advantage.id))?.available).toBe(true);
@@ -61,9 +62,9 @@ describe.each(databaseKinds)("removing a redeemed advantage on %s", (kind) => {
   it("keeps a handed-out code with the removed redemption and never hands it out again", async () => {
     const passholder = await passholderWithPoints(t.db.prisma, t.world, 10);
     const advantage = await createAdvantage(t.db.prisma, t.world, { points: 2 });
-    await importAdvantageCodes(t.db.prisma, { advantageId: advantage.id, codes: ["A-1", "A-2"], actor: "ksb" });
+    await importAdvantageCodes(t.db.prisma, { advantageId: advantage.id, codes: ["A-1", "A-2"], actor: systemActor("ksb") });
     const first = await redeemAdvantage(t.db.prisma, atCounter(advantage.id, passholder.cardNumber));
-    await removeRedemption(t.db.prisma, { redemptionId: first.redemption.id, reason: "Fout voordeel", actor: "ksb", at: later });
+    await removeRedemption(t.db.prisma, { redemptionId: first.redemption.id, reason: "Fout voordeel", actor: systemActor("ksb"), at: later });
 
     const second = await redeemAdvantage(t.db.prisma, { ...atCounter(advantage.id, passholder.cardNumber), at: later });
     expect([first.code, second.code]).toEqual(["A-1", "A-2"]);
@@ -77,7 +78,7 @@ describe.each(databaseKinds)("removing a redeemed advantage on %s", (kind) => {
     const advantage = await createAdvantage(t.db.prisma, t.world, { points: 5 });
     const { redemption } = await redeemAdvantage(t.db.prisma, atCounter(advantage.id, passholder.cardNumber));
     const before = await snapshot(t.db.prisma, advantage.id, passholder.id);
-    const refusal = await expectRefusal(removeRedemption(t.db.prisma, { redemptionId: redemption.id, reason: "  ", actor: "ksb" }), "VALIDATION");
+    const refusal = await expectRefusal(removeRedemption(t.db.prisma, { redemptionId: redemption.id, reason: "  ", actor: systemActor("ksb") }), "VALIDATION");
     expect(refusal.field).toBe("reason");
     expect(await snapshot(t.db.prisma, advantage.id, passholder.id)).toEqual(before);
     expect((await t.db.prisma.redemption.findUniqueOrThrow({ where: { id: redemption.id } })).status).toBe("ACTIVE");
@@ -87,18 +88,18 @@ describe.each(databaseKinds)("removing a redeemed advantage on %s", (kind) => {
     const passholder = await passholderWithPoints(t.db.prisma, t.world, 5);
     const advantage = await createAdvantage(t.db.prisma, t.world, { points: 5 });
     const { redemption } = await redeemAdvantage(t.db.prisma, atCounter(advantage.id, passholder.cardNumber));
-    await removeRedemption(t.db.prisma, { redemptionId: redemption.id, reason: "Fout", actor: "ksb" });
+    await removeRedemption(t.db.prisma, { redemptionId: redemption.id, reason: "Fout", actor: systemActor("ksb") });
     const before = await snapshot(t.db.prisma, advantage.id, passholder.id);
-    await expectRefusal(removeRedemption(t.db.prisma, { redemptionId: redemption.id, reason: "Nog eens", actor: "ksb" }), "REDEMPTION_ALREADY_REMOVED");
+    await expectRefusal(removeRedemption(t.db.prisma, { redemptionId: redemption.id, reason: "Nog eens", actor: systemActor("ksb") }), "REDEMPTION_ALREADY_REMOVED");
     expect(await snapshot(t.db.prisma, advantage.id, passholder.id)).toEqual(before);
     expect(before.points).toBe(5);
   });
 
   it("refuses unknown and malformed redemption ids", async () => {
     await expectRefusal(
-      removeRedemption(t.db.prisma, { redemptionId: "00000000-0000-4000-8000-000000000000", reason: "Fout", actor: "ksb" }),
+      removeRedemption(t.db.prisma, { redemptionId: "00000000-0000-4000-8000-000000000000", reason: "Fout", actor: systemActor("ksb") }),
       "REDEMPTION_NOT_FOUND",
     );
-    await expectRefusal(removeRedemption(t.db.prisma, { redemptionId: "abc", reason: "Fout", actor: "ksb" }), "REDEMPTION_NOT_FOUND");
+    await expectRefusal(removeRedemption(t.db.prisma, { redemptionId: "abc", reason: "Fout", actor: systemActor("ksb") }), "REDEMPTION_NOT_FOUND");
   });
 });

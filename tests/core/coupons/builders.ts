@@ -1,7 +1,7 @@
 import type { Coupon, Prisma, PrismaClient } from "@prisma/client";
-import type { CouponActor } from "../../../core/coupons/coupon-target.js";
+import type { Actor } from "../../../core/access/actor.js";
 import { grantCouponToTarget } from "../../../core/coupons/grant-coupon-to-target.js";
-import { time, type World } from "../../helpers/fixtures.js";
+import { staffActor, time, type World } from "../../helpers/fixtures.js";
 
 /** A coupon for every passholder, valid from yesterday for a month, usable once. */
 export function createCoupon(prisma: PrismaClient, world: World, overrides: Partial<Prisma.CouponUncheckedCreateInput> = {}): Promise<Coupon> {
@@ -18,13 +18,13 @@ export function createCoupon(prisma: PrismaClient, world: World, overrides: Part
   });
 }
 
-export const coordinator: CouponActor = { email: "coordinator@test.be", role: "COORDINATOR", municipalityId: null };
+export const coordinator = staffActor("COORDINATOR", { email: "coordinator@test.be" });
 
 /** "Toekennen" run to the end, one batch after the other as the backoffice screen does; the batches summed. */
 export async function grantToTarget(
   prisma: PrismaClient,
   couponId: number,
-  options: { at: Date; actor?: CouponActor; batchSize?: number },
+  options: { at: Date; actor?: Actor; batchSize?: number },
 ): Promise<{ granted: number; alreadyHad: number; matched: number; batches: number }> {
   const total = { granted: 0, alreadyHad: 0, matched: 0, batches: 0 };
   let after: string | null = null;

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { systemActor } from "../../../core/access/actor.js";
 import { couponGrantCounts, couponReach } from "../../../core/coupons/coupon-reach.js";
-import type { CouponActor } from "../../../core/coupons/coupon-target.js";
+import type { StaffActor } from "../../../core/access/actor.js";
 import { grantCouponToTarget } from "../../../core/coupons/grant-coupon-to-target.js";
 import { databaseKinds, freshDatabase, type TestDatabase } from "../../helpers/databases.js";
-import { createPassholder, createWorld, time, type World } from "../../helpers/fixtures.js";
+import { createPassholder, createWorld, staffActor, time, type World } from "../../helpers/fixtures.js";
 import { expectRefusal } from "../../helpers/refusal.js";
 import { createOtherCardSystem } from "../advantages/builders.js";
 import { coordinator, createCoupon, grantToTarget } from "./builders.js";
@@ -16,13 +17,13 @@ describe.each(databaseKinds)("granting a coupon to its target on %s", (kind) => 
   let db: TestDatabase;
   let world: World;
   let everyone: string[];
-  let assenedeAdmin: CouponActor;
+  let assenedeAdmin: StaffActor;
   const named: Record<string, string> = {};
 
   beforeAll(async () => {
     db = await freshDatabase(kind);
     world = await createWorld(db.prisma, now);
-    assenedeAdmin = { email: "beheerder@assenede.be", role: "MUNICIPAL_ADMIN", municipalityId: world.assenede };
+    assenedeAdmin = staffActor("MUNICIPAL_ADMIN", { email: "beheerder@assenede.be", municipalityId: world.assenede });
     const passholder = async (name: string, data: Parameters<typeof createPassholder>[2]) => {
       named[name] = (await createPassholder(db.prisma, world, { firstName: name, ...data })).id;
     };
@@ -114,7 +115,7 @@ describe.each(databaseKinds)("granting a coupon to its target on %s", (kind) => 
     const forEeklo = await createCoupon(db.prisma, world, { target: "SEGMENT", segmentMunicipalityId: world.eeklo });
     const refused = await expectRefusal(grantCouponToTarget(db.prisma, { couponId: forEeklo.id, actor: assenedeAdmin, at: now }), "NOT_ALLOWED");
     expect(refused.message).toBe("Deze coupon is voor pashouders van Eeklo: u kunt hem enkel toekennen aan pashouders van Assenede.");
-    const staff: CouponActor = { email: "balie@eeklo.be", role: "COUNTER_STAFF", municipalityId: world.eeklo };
+    const staff = staffActor("COUNTER_STAFF", { email: "balie@eeklo.be", municipalityId: world.eeklo });
     await expectRefusal(grantCouponToTarget(db.prisma, { couponId: forAll.id, actor: staff, at: now }), "NOT_ALLOWED");
     await expectRefusal(couponReach(db.prisma, { couponId: forAll.id, actor: staff, at: now }), "NOT_ALLOWED");
     expect(await db.prisma.couponGrant.count({ where: { couponId: forEeklo.id } })).toBe(0);
@@ -122,7 +123,7 @@ describe.each(databaseKinds)("granting a coupon to its target on %s", (kind) => 
 
   it("writes an audit row for every batch: who, from where, how many", async () => {
     const coupon = await createCoupon(db.prisma, world, { target: "SEGMENT", segmentMunicipalityId: world.assenede });
-    await grantCouponToTarget(db.prisma, { couponId: coupon.id, actor: assenedeAdmin, at: now, origin: { ip: "192.0.2.7", userAgent: "Testbrowser" } });
+    await grantCouponToTarget(db.prisma, { couponId: coupon.id, actor: assenedeAdmin, at: now, request: { ip: "192.0.2.7", userAgent: "Testbrowser" } });
     const audit = await db.prisma.auditLog.findMany({ where: { resource: "Coupon", recordId: String(coupon.id) } });
     expect(audit).toMatchObject([
       { actor: "beheerder@assenede.be", action: "coupon.grant", ip: "192.0.2.7", userAgent: "Testbrowser", changes: { granted: 2, alreadyHad: 0, matched: 2, municipality: "Assenede" } },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { systemActor } from "../../../core/access/actor.js";
 import { useCoupon, type UseCouponInput } from "../../../core/coupons/use-coupon.js";
 import type { ErrorCode } from "../../../core/errors.js";
 import { databaseKinds } from "../../helpers/databases.js";
@@ -15,7 +16,7 @@ describe.each(databaseKinds)("using coupons on %s", (kind) => {
     const passholder = await createPassholder(t.db.prisma, t.world);
     const coupon = await createCoupon(t.db.prisma, t.world, overrides);
     await t.db.prisma.couponGrant.create({ data: { couponId: coupon.id, passholderId: passholder.id } });
-    const input: UseCouponInput = { couponId: coupon.id, cardNumber: passholder.cardNumber, counterId: t.world.checkinCounter, at: now, actor: "balie" };
+    const input: UseCouponInput = { couponId: coupon.id, cardNumber: passholder.cardNumber, counterId: t.world.checkinCounter, at: now, actor: systemActor("balie") };
     return { passholder, coupon, input };
   };
   const usage = async (couponId: number) => ({
@@ -36,7 +37,7 @@ describe.each(databaseKinds)("using coupons on %s", (kind) => {
     const passholder = await createPassholder(t.db.prisma, t.world, { firstName: "Segment", birthDate: new Date("1931-01-01") });
     const coupon = await createCoupon(t.db.prisma, t.world, { target: "SEGMENT", segmentMinAge: 95 });
     expect(await grantToTarget(t.db.prisma, coupon.id, { at: now })).toMatchObject({ granted: 1 });
-    await useCoupon(t.db.prisma, { couponId: coupon.id, cardNumber: passholder.cardNumber, counterId: t.world.authorisedCounter, at: now, actor: "balie" });
+    await useCoupon(t.db.prisma, { couponId: coupon.id, cardNumber: passholder.cardNumber, counterId: t.world.authorisedCounter, at: now, actor: systemActor("balie") });
   });
 
   interface RefusalCase {

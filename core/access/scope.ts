@@ -1,4 +1,7 @@
-import type { Actor } from "./actor.js";
+import type { StaffActor } from "./actor.js";
+
+/** What the scope of the backoffice's screens depends on. */
+export type ScopedActor = Pick<StaffActor, "role" | "municipalityId">;
 
 /** A Prisma `where` for one model; `{}` is everything, null is nothing. */
 export type Where = Record<string, unknown>;
@@ -60,7 +63,7 @@ const municipalScope: Readonly<Record<string, ScopeRule>> = {
 /** Models nobody reaches through the backoffice's generic screens. */
 const unreachable: ReadonlySet<string> = new Set(["Session", "RateLimit", "PortalSignInToken"]);
 
-function scope(actor: Actor | null, model: string, kind: "read" | "write" | "pick"): Where | null {
+function scope(actor: ScopedActor | null, model: string, kind: "read" | "write" | "pick"): Where | null {
   if (!actor || unreachable.has(model)) return null;
   if (actor.role === "COORDINATOR") return {};
   if (actor.role !== "MUNICIPAL_ADMIN" || actor.municipalityId === null) return null;
@@ -70,12 +73,12 @@ function scope(actor: Actor | null, model: string, kind: "read" | "write" | "pic
 }
 
 /** Rows of `model` the actor may see (list, search, show, reference dropdowns). */
-export function readScope(actor: Actor | null, model: string): Where | null {
+export function readScope(actor: ScopedActor | null, model: string): Where | null {
   return scope(actor, model, "read");
 }
 
 /** Rows of `model` the actor may create, change or delete; checked before and after each write. */
-export function writeScope(actor: Actor | null, model: string): Where | null {
+export function writeScope(actor: ScopedActor | null, model: string): Where | null {
   return scope(actor, model, "write");
 }
 
@@ -83,7 +86,7 @@ export function writeScope(actor: Actor | null, model: string): Where | null {
  * Rows of `model` the actor may choose as a reference (a form's dropdown, the search behind it): a write that
  * points to any other row is refused, so the dropdown does not offer it.
  */
-export function pickScope(actor: Actor | null, model: string): Where | null {
+export function pickScope(actor: ScopedActor | null, model: string): Where | null {
   return scope(actor, model, "pick");
 }
 
