@@ -13,7 +13,7 @@ export interface DemoAccount {
   counter?: string;
 }
 
-/** Demo logins, one per role. They only exist in demo data: seedDemo refuses to run in production. */
+/** Demo logins, one per role and a second counter staff member at a counter with other permissions. They only exist in demo data: seedDemo refuses to run in production. */
 export const demoAccounts: readonly DemoAccount[] = [
   {
     email: "coordinator@uitpas-meetjesland.test",
@@ -37,5 +37,13 @@ export const demoAccounts: readonly DemoAccount[] = [
     name: "Lotte Balie (demo)",
     counter: "Sociaal Huis Eeklo",
     description: "Baliemedewerker van Sociaal Huis Eeklo: registreert pashouders (ook met kansenstatuut), checkt in, kent kansentarief toe en ruilt voordelen om.",
+  },
+  {
+    email: "balie.bibliotheek.assenede@uitpas-meetjesland.test",
+    password: "demo-assenede-2026",
+    role: "COUNTER_STAFF",
+    name: "Jens Balie (demo)",
+    counter: "Bibliotheek Assenede",
+    description: "Baliemedewerker van Bibliotheek Assenede: registreert enkel pashouders zonder kansenstatuut; geen check-in, kansentarief of omruilen.",
   },
 ];

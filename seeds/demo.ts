@@ -3,9 +3,11 @@ import type { Tx } from "../core/transaction.js";
 import { createAdvantages, insertAdvantageCodes } from "./demo-advantages.js";
 import { correctionSteps, insertCheckins, planCheckins } from "./demo-checkins.js";
 import { createCoupons } from "./demo-coupons.js";
+import { createDeskDemo } from "./demo-desk.js";
 import { createEvents } from "./demo-events.js";
 import { demoLedgerActors, insertLedger, ledgerRows, syncPointsWithLedger } from "./demo-ledger.js";
 import { createPassholders } from "./demo-passholders.js";
+import { createPermanentEvents } from "./demo-permanent-events.js";
 import { createPillars } from "./demo-pillars.js";
 import { createProviders } from "./demo-providers.js";
 import { insertRedemptions, redemptionSteps } from "./demo-redemptions.js";
@@ -79,4 +81,9 @@ async function fillDemo(prisma: Tx, now: Date): Promise<void> {
 
   await createCoupons(prisma, random, now, region, passholders, events);
   await createProviders(prisma, now, region);
+
+  // Last and from a stream of their own, so the generated history above stays as it was.
+  const desk = Random.from(`${now.toISOString()}|balie`);
+  const permanentEvents = await createPermanentEvents(prisma, desk, now, region);
+  await createDeskDemo(prisma, desk, now, region, permanentEvents);
 }

@@ -1,11 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { systemActor } from "../../core/access/actor.js";
+import { loadStaffActor } from "../../core/access/load-actor.js";
+import { advantagesForPassholder } from "../../core/advantages/advantages-for-passholder.js";
+import { redeemAdvantage } from "../../core/advantages/redeem-advantage.js";
 import { verifyPassword } from "../../core/auth/password.js";
 import { checkIn } from "../../core/checkins/check-in.js";
+import { eventsOpenForCheckin } from "../../core/checkins/checkin-window.js";
 import { municipalityForPostalCode } from "../../core/municipalities/municipality-for-postal-code.js";
+import { grantKansentarief } from "../../core/tickets/grant-kansentarief.js";
 import { periodKey } from "../../core/time/periods.js";
 import { isValidCardNumber } from "../../core/validation/card-number.js";
 import { isValidBelgianIban } from "../../core/validation/iban.js";
 import { demoAccounts } from "../../seeds/demo-accounts.js";
+import { DESK_ADVANTAGE, deskPassholders, freeCardNumbers } from "../../seeds/demo-desk.js";
+import { DESK_COUNTER, DESK_TARIFF_EVENT, permanentEventName } from "../../seeds/demo-permanent-events.js";
+import { DEMO_PASSHOLDERS } from "../../seeds/demo-passholders.js";
 import { seedDemo, type DemoSummary } from "../../seeds/demo.js";
 import { emptyAllTables } from "../../seeds/reset.js";
 import { databaseKinds, freshDatabase, type TestDatabase } from "../helpers/databases.js";
@@ -40,11 +49,12 @@ describe.each(databaseKinds)("demo data on %s", (kind) => {
 
   it("fills the region with the expected volumes", () => {
     expect(summary.municipalities).toBe(10);
-    expect(summary.passholders).toBe(300);
+    expect(summary.passholders).toBe(DEMO_PASSHOLDERS + deskPassholders.length);
     expect(summary.passholdersWithKansenstatuut / summary.passholders).toBeGreaterThan(0.15);
     expect(summary.passholdersWithKansenstatuut / summary.passholders).toBeLessThan(0.25);
-    expect(summary.events).toBeGreaterThanOrEqual(38);
-    expect(summary.events).toBeLessThanOrEqual(42);
+    // ~40 dated events, and an open-ended one per counter.
+    expect(summary.events).toBeGreaterThanOrEqual(38 + summary.counters);
+    expect(summary.events).toBeLessThanOrEqual(42 + summary.counters + 1);
     expect(summary.runningEvents).toBeGreaterThanOrEqual(3);
     expect(summary.counters).toBeGreaterThanOrEqual(13);
     expect(summary.counters).toBeLessThanOrEqual(17);
@@ -164,8 +174,53 @@ describe.each(databaseKinds)("demo data on %s", (kind) => {
       where: { status: "ACTIVE", passholder: { checkins: { none: { eventId: event.id } } } },
       orderBy: { number: "asc" },
     });
-    const result = await checkIn(db.prisma, { eventId: event.id, cardNumber: card.number, channel: "COUNTER", counterId: event.organiserCounterId, actor: "test", at: now });
+    const result = await checkIn(db.prisma, { eventId: event.id, cardNumber: card.number, channel: "COUNTER", counterId: event.organiserCounterId, actor: systemActor("test"), at: now });
     expect(result.points).toBe(event.points);
+  });
+
+  it("has what the desk walk-through needs at Sociaal Huis Eeklo, and a second counter staff member elsewhere", async () => {
+    const staffOf = async (email: string) => (await loadStaffActor(db.prisma, (await db.prisma.user.findUniqueOrThrow({ where: { email } })).id))!;
+    const staff = await staffOf("balie.sociaalhuis.eeklo@uitpas-meetjesland.test");
+    const counter = await db.prisma.counter.findFirstOrThrow({ where: { name: DESK_COUNTER } });
+    expect(staff.counterIds).toEqual([counter.id]);
+    expect(counter.permissionGroups).toEqual(expect.arrayContaining(["AUTHORISED_REGISTRATION", "CHECKIN_TICKET"]));
+    const open = await db.prisma.event.findMany({ where: { id: { in: await eventsOpenForCheckin(db.prisma, now) }, organiserCounterId: counter.id } });
+    const inloop = open.find((event) => event.name === permanentEventName(counter))!;
+    const tariff = open.find((event) => event.name === DESK_TARIFF_EVENT.name)!;
+    expect(tariff).toMatchObject({ priceCents: DESK_TARIFF_EVENT.priceCents, kansentariefCents: DESK_TARIFF_EVENT.kansentariefCents });
+    const [mia, jonas, karim] = deskPassholders.map((person) => person.cardNumber) as [string, string, string];
+    const miaRow = (await db.prisma.card.findUniqueOrThrow({ where: { number: mia }, include: { passholder: true } })).passholder;
+    expect(await db.prisma.card.count({ where: { number: { in: freeCardNumbers as string[] } } })).toBe(0);
+
+    const saved = await checkIn(db.prisma, { eventId: inloop.id, cardNumber: mia, channel: "COUNTER", counterId: counter.id, actor: staff, at: now });
+    expect(saved.balance).toBe(miaRow.points + inloop.points);
+    await expect(checkIn(db.prisma, { eventId: inloop.id, cardNumber: mia, channel: "COUNTER", counterId: counter.id, actor: staff, at: now })).rejects.toMatchObject({ code: "CHECKIN_LIMIT_REACHED" });
+
+    const ticket = await grantKansentarief(db.prisma, { cardNumber: mia, eventId: tariff.id, counterId: counter.id, actor: staff, at: now });
+    expect(ticket).toMatchObject({ regularPriceCents: DESK_TARIFF_EVENT.priceCents, tariffCents: DESK_TARIFF_EVENT.kansentariefCents });
+    for (const cardNumber of [jonas, karim]) {
+      await expect(grantKansentarief(db.prisma, { cardNumber, eventId: tariff.id, counterId: counter.id, actor: staff, at: now })).rejects.toMatchObject({ code: "NO_KANSENSTATUUT" });
+    }
+
+    const here = await advantagesForPassholder(db.prisma, { passholderId: miaRow.id, counterId: counter.id, at: now });
+    const availableHere = (kind: string) => here.filter((entry) => entry.available && entry.advantage.kind === kind).map((entry) => entry.advantage);
+    expect(availableHere("WELCOME").length).toBeGreaterThan(0);
+    const exchange = availableHere("EXCHANGE").find((advantage) => advantage.title === DESK_ADVANTAGE.title)!;
+    const redeemed = await redeemAdvantage(db.prisma, { advantageId: exchange.id, cardNumber: mia, counterId: counter.id, channel: "COUNTER", actor: staff, at: now });
+    expect(redeemed.balance).toBe(saved.balance - DESK_ADVANTAGE.points);
+
+    const elsewhere = await staffOf("balie.bibliotheek.assenede@uitpas-meetjesland.test");
+    expect(elsewhere.counterIds).not.toContain(counter.id);
+    await expect(checkIn(db.prisma, { eventId: inloop.id, cardNumber: jonas, channel: "COUNTER", counterId: counter.id, actor: elsewhere, at: now })).rejects.toMatchObject({ code: "COUNTER_NOT_YOURS" });
+  });
+
+  it("has an event open for check-in at every counter when the demo starts, and still two years later", async () => {
+    const counters = await db.prisma.counter.findMany({ select: { id: true, name: true } });
+    for (const at of [now, new Date(now.getTime() + 2 * 365 * 86_400_000)]) {
+      const open = await db.prisma.event.findMany({ where: { id: { in: await eventsOpenForCheckin(db.prisma, at) } }, select: { organiserCounterId: true } });
+      const withOpenEvent = new Set(open.map((event) => event.organiserCounterId));
+      expect(counters.filter((counter) => !withOpenEvent.has(counter.id)).map((counter) => counter.name), at.toISOString()).toEqual([]);
+    }
   });
 
   it("gives the same data for the same moment", { timeout: 180_000 }, async () => {
@@ -182,7 +237,7 @@ describe.each(databaseKinds)("demo data on %s", (kind) => {
       await emptyAllTables(other);
       expect(await other.prisma.passholder.count()).toBe(0);
       await seedDemo(other, { now: new Date(now.getTime() + 86_400_000) });
-      expect(await other.prisma.passholder.count()).toBe(300);
+      expect(await other.prisma.passholder.count()).toBe(DEMO_PASSHOLDERS + deskPassholders.length);
     } finally {
       await other.dispose();
     }
