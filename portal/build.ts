@@ -8,7 +8,7 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 export const portalDist = path.join(root, "portal", "dist");
 const stampFile = path.join(portalDist, "build-inputs.sha256");
 // Everything the built portal bundles, plus the lock file (a dependency update changes the bundle too).
-const inputs = ["portal/src", "portal/public", "core", "templates", "server/rate-limit.ts", "astro.config.mjs", "package-lock.json"];
+const inputs = ["portal/src", "portal/public", "core", "templates", "server/rate-limit.ts", "print/save-code-files.ts", "astro.config.mjs", "package-lock.json"];
 
 function filesUnder(entry: string): string[] {
   const full = path.join(root, entry);

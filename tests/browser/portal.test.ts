@@ -4,6 +4,7 @@ import path from "node:path";
 import QRCode from "qrcode";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
+import { systemActor } from "../../core/access/actor.js";
 import { redeemAdvantage } from "../../core/advantages/redeem-advantage.js";
 import { formatManualCode } from "../../core/savecodes/manual-code.js";
 import { saveCodeUrl, signSaveCode } from "../../core/savecodes/save-code.js";
@@ -107,7 +108,7 @@ describe.skipIf(!chromiumInstalled)("the passholder portal in Chromium", () => {
       const typed = await createEvent(db.prisma, world, { name: "Toneel op het Marktplein", points: 2, ...around });
       await createAdvantage(db.prisma, world, { title: "Laatste concerttickets", points: 10, unitsAvailable: 20, redeemedCount: 20 });
       const weekly = await createAdvantage(db.prisma, world, { title: "Koffie in het cultuurcentrum", points: 1, perUserLimit: 1, perUserLimitPeriod: "WEEK", onlineExchange: true });
-      await redeemAdvantage(db.prisma, { advantageId: weekly.id, passholderId: passholder.id, channel: "ONLINE", actor: "test" });
+      await redeemAdvantage(db.prisma, { advantageId: weekly.id, passholderId: passholder.id, channel: "ONLINE", actor: systemActor("test") });
 
       // Home: every tile is a link to its page, and every stop of the keyboard shows a ring of at least 3:1.
       await page.goto(`${portal.base}/`);
