@@ -2,6 +2,7 @@ import compression from "compression";
 import express, { type ErrorRequestHandler } from "express";
 import type { Database } from "../core/db/database.js";
 import { ADMIN_ROOT, createAdminRouter } from "../admin/admin-router.js";
+import { createDesk, DESK_ROOT } from "../desk/mount.js";
 import { createPortal, portalErrorPage } from "../portal/mount.js";
 import { pruneSignInLinks } from "../core/portal/sign-in-links.js";
 import type { Config } from "./config.js";
@@ -26,14 +27,18 @@ export async function createApp({ config, db }: { config: Config; db: Database }
   // No body parser before AdminJS: it parses its own forms and refuses pre-parsed bodies. Its pages and
   // answers are compressed on the fly; its scripts are compressed once (admin/assets) and pass through as they are.
   app.use(ADMIN_ROOT, contentSecurityPolicy(adminPolicy), compression(), admin.router);
-  const portal = await createPortal({ config, db });
   const scannerCsp = contentSecurityPolicy(scannerPolicy);
   const portalCsp = contentSecurityPolicy(portalPolicy);
+  // The desk's pages after sign-in all carry the camera button (a card's QR code).
+  const desk = await createDesk({ config, db });
+  app.use(DESK_ROOT, (req, res, next) => (req.path === "/aanmelden" ? portalCsp : scannerCsp)(req, res, next), desk.router);
+  const portal = await createPortal({ config, db });
   app.use((req, res, next) => (req.path === "/sparen" ? scannerCsp : portalCsp)(req, res, next), portal.router);
   app.use(errorHandler(config));
   const housekeeping = async () => {
     await admin.sessionStore.prune();
     await portal.sessionStore.prune();
+    await desk.sessionStore.prune();
     await pruneSignInLinks(db.prisma);
     await pruneRateLimits(db);
   };

@@ -1,0 +1,43 @@
+import type { RequestMeta, StaffActor } from "../core/access/actor.js";
+import type { Database } from "../core/db/database.js";
+import type { Config } from "../server/config.js";
+import type { StaffSignIn } from "../server/staff-sign-in.js";
+
+/** A result or refusal shown once on the next page (post/redirect/get). */
+export interface DeskFlash {
+  kind: "success" | "error" | "info";
+  title: string;
+  lines: string[];
+  /** A code to hand over (an advantage's unique code), shown large. */
+  code?: string;
+}
+
+/** What the desk keeps in its session besides the user: the counter and activity chosen, and the next page's message. */
+export interface DeskSessionState {
+  deskUserId?: number;
+  deskCounterId?: number;
+  /** The activity last chosen at this counter, offered first for the next card. */
+  deskEventId?: string;
+  /** Counters chosen before, most recent first, for "Selecteer je balie". */
+  deskRecentCounterIds?: number[];
+  deskFlash?: DeskFlash;
+}
+
+/** What Express hands every desk page as Astro.locals. */
+export interface DeskLocals {
+  area: "desk";
+  db: Database;
+  config: Config;
+  /** The signed-in staff member, read fresh from the database for this request. */
+  actor?: StaffActor;
+  /** The session's desk state; pages change it in place and Express saves it with the answer. */
+  session: DeskSessionState;
+  /** Goes into every form as the field `csrf`. */
+  csrfToken: string;
+  request: RequestMeta;
+  /** Checks the password (rate-limited like the backoffice). */
+  checkPassword(email: unknown, password: unknown): Promise<StaffSignIn>;
+  /** Starts a new session (new id) for the user. */
+  signIn(userId: number): Promise<void>;
+  signOut(): Promise<void>;
+}

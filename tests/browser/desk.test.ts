@@ -1,0 +1,110 @@
+import type { Server } from "node:http";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { demoAccounts } from "../../seeds/demo-accounts.js";
+import { deskPassholders, freeCardNumbers } from "../../seeds/demo-desk.js";
+import { freshPglite, type TestDatabase } from "../helpers/databases.js";
+import { SECRETS } from "../portal/portal-client.js";
+import { serve, stop } from "../server/serve-app.js";
+import { chromiumInstalled, openChromium, PHONE, type ChromiumTab } from "./chromium.js";
+
+/** Where the screenshots of a run go, to look at them (SCREENSHOTS=folder); none by default. */
+const SCREENSHOTS = process.env.SCREENSHOTS;
+
+describe.skipIf(!chromiumInstalled)("the counter desk (/balie) on a phone, on the demo data", () => {
+  let db: TestDatabase;
+  let server: Server;
+  let base: string;
+  let tab: ChromiumTab;
+  const account = demoAccounts.find((candidate) => candidate.role === "COUNTER_STAFF" && candidate.counter === "Sociaal Huis Eeklo")!;
+  const [mia, jonas] = deskPassholders;
+
+  beforeAll(async () => {
+    db = await freshPglite("demo");
+    ({ base, server } = await serve(db, { NODE_ENV: "test", ...SECRETS }));
+    tab = await openChromium({ ...PHONE, timezoneId: "Europe/Brussels" });
+  });
+  afterAll(async () => {
+    await tab?.close();
+    stop(server);
+    await db?.dispose();
+  });
+
+  const shot = async (name: string) => {
+    if (SCREENSHOTS) await tab.page.screenshot({ path: path.join(SCREENSHOTS, `desk-${name}.png`), fullPage: true });
+  };
+  const notice = () => tab.page.locator(".notice").first().innerText();
+  const scan = async (cardNumber: string) => {
+    const { page } = tab;
+    await page.getByLabel("Kaartnummer").fill(cardNumber);
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/balie\/pashouder\//);
+  };
+
+  it("signs in, scans a card with Enter, saves a point, grants and refuses a kansentarief, exchanges an advantage and registers a passholder", async () => {
+    const { page } = tab;
+    await page.goto(`${base}/balie`);
+    await page.getByLabel("E-mailadres").fill(account.email);
+    await page.getByLabel("Wachtwoord").fill(account.password);
+    await page.getByRole("button", { name: "Aanmelden" }).click();
+    await page.waitForURL(`${base}/balie`);
+    await expect(page.getByTestId("desk-counter").innerText()).resolves.toBe("Sociaal Huis Eeklo");
+    // The card field has the focus: a USB reader types the number and Enter.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("kaart");
+    await shot("desk");
+
+    await scan(mia!.cardNumber);
+    const before = Number(await page.getByTestId("balance").innerText());
+    const option = await page.getByLabel("Activiteit").first().locator("option:checked").innerText();
+    const eventPoints = Number(/\+(\d+) punt/.exec(option)![1]);
+    await page.getByRole("button", { name: "Punt sparen" }).click();
+    await page.waitForLoadState();
+    expect(await notice()).toContain(`+${eventPoints} punt`);
+    expect(Number(await page.getByTestId("balance").innerText())).toBe(before + eventPoints);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("kaart");
+    await shot("saved");
+
+    await page.getByRole("button", { name: "Kansentarief toekennen" }).click();
+    await page.waitForLoadState();
+    expect(await notice()).toMatch(/Kansentarief toegekend[\s\S]*betaalt € \d+,\d\d in plaats van € \d+,\d\d/);
+
+    await page.getByRole("button", { name: "Voordeel omruilen" }).first().click();
+    await page.waitForLoadState();
+    expect(await notice()).toContain("Omgeruild:");
+    await shot("exchanged");
+
+    await scan(jonas!.cardNumber);
+    await page.getByRole("button", { name: "Kansentarief toekennen" }).click();
+    await page.waitForLoadState();
+    expect(await notice()).toContain("geen geldig kansenstatuut");
+    await shot("refused-tariff");
+
+    await page.getByRole("link", { name: "Registreren" }).click();
+    await page.getByLabel("Kaartnummer").fill(freeCardNumbers[0]!);
+    await page.getByLabel("Voornaam").fill("Fien");
+    await page.getByLabel("Naam", { exact: true }).fill("De Smet");
+    await page.getByLabel("Geboortedatum (dd/mm/jjjj)").fill("14/05/1990");
+    await page.getByLabel("Postcode").fill("9900");
+    await page.getByRole("button", { name: "Pashouder registreren" }).click();
+    await page.waitForURL(/\/balie\/pashouder\//);
+    expect(await notice()).toContain("Fien De Smet is geregistreerd");
+    await shot("registered");
+  });
+
+  it("is refused, by the server, when a form posts another counter's id", async () => {
+    const { page } = tab;
+    const other = await db.prisma.counter.findFirstOrThrow({ where: { name: "CC De Herbakker" } });
+    const checkins = await db.prisma.checkin.count();
+    await page.goto(`${base}/balie`);
+    await scan(jonas!.cardNumber);
+    await page.evaluate((id) => {
+      for (const input of document.querySelectorAll<HTMLInputElement>("input[name=counterId]")) input.value = id;
+    }, String(other.id));
+    await page.getByRole("button", { name: "Punt sparen" }).click();
+    await page.waitForLoadState();
+    expect(await notice()).toContain("U werkt niet voor deze balie.");
+    expect(await db.prisma.checkin.count()).toBe(checkins);
+    await shot("other-counter");
+    expect(tab.pageErrors).toEqual([]);
+  });
+});
