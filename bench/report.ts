@@ -5,6 +5,7 @@ import type { ListResult } from "./backoffice-lists.js";
 import { LOAD_TARGET_P99_MS, LOAD_TARGET_SHARE, type CheckinLoadResult } from "./checkin-load.js";
 import type { StartUpResult } from "./start-up.js";
 import { POINTS_JS_BUDGET_BYTES, RENDER_TARGET_RATIO, type PortalResult } from "./portal-pages.js";
+import { DESK_TARGET_RATIO, type DeskResult } from "./desk-pages.js";
 
 /** Target of issue 3: a list or filter page answers within this many milliseconds (p95) on the scale dataset. */
 export const LIST_TARGET_MS = 100;
@@ -61,6 +62,22 @@ export function portalTables(result: PortalResult): string {
     "-".repeat(48),
     ...timed,
     `ratio p50: ${result.ratio.toFixed(1)}× (≤ ${RENDER_TARGET_RATIO}×: ${within})`,
+  ].join("\n");
+}
+
+/** The desk's card lookup and "Punt sparen" against the desk's stylesheet. */
+export function deskTable(result: DeskResult): string {
+  const within = (ratio: number) => `${ratio.toFixed(1)}× ${ratio <= DESK_TARGET_RATIO ? "ja" : "NEE"}`;
+  const rows = [
+    { what: "kaartnummer opzoeken", timing: result.lookup, ratio: within(result.ratios.lookup) },
+    { what: "  waarvan pashouderpagina (GET)", timing: result.panel, ratio: "" },
+    { what: "Punt sparen", timing: result.save, ratio: within(result.ratios.save) },
+    { what: `statisch ${result.staticFile.path}`, timing: result.staticFile.timing, ratio: "" },
+  ].map(({ what, timing, ratio }) => [what.padEnd(40), timing.p50.toFixed(1).padStart(8), timing.p95.toFixed(1).padStart(8), ratio.padStart(12)].join("  ").trimEnd());
+  return [
+    `${"balie".padEnd(40)}  ${"p50 ms".padStart(8)}  ${"p95 ms".padStart(8)}  ${`p50 ≤ ${DESK_TARGET_RATIO}×`.padStart(12)}`,
+    "-".repeat(74),
+    ...rows,
   ].join("\n");
 }
 

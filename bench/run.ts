@@ -11,8 +11,9 @@ import { findListParameters, listCases } from "./list-cases.js";
 import { measure } from "./measure.js";
 import { benchPortal, POINTS_JS_BUDGET_BYTES, portalMisses, RENDER_TARGET_RATIO } from "./portal-pages.js";
 import { benchCheckinLoadEmbedded, benchCheckinLoadOnPostgres, LOAD_TARGET_P99_MS, LOAD_TARGET_SHARE } from "./checkin-load.js";
-import { LIST_TARGET_MS, LIST_TARGET_RATIO, listTableHeader, listTableRow, loadTable, portalTables, startUpTable, writeResults } from "./report.js";
+import { deskTable, LIST_TARGET_MS, LIST_TARGET_RATIO, listTableHeader, listTableRow, loadTable, portalTables, startUpTable, writeResults } from "./report.js";
 import { benchStartUp } from "./start-up.js";
+import { benchDesk, DESK_TARGET_RATIO, deskMisses } from "./desk-pages.js";
 import { benchAdminWeight, weightMisses, weightTable } from "./admin-weight.js";
 
 /** Below this the database holds no scale dataset and the figures would say nothing. */
@@ -20,8 +21,8 @@ const MIN_PASSHOLDERS = 100_000;
 
 class BenchRefused extends Error {}
 
-const USAGE = "Gebruik / usage: npm run bench [-- --runs 50] [--warmup 5] [--municipality Eeklo] [--only lists,portal,load,start,weight] [--connections 100] [--passholders 500] [--events 10]";
-const SECTIONS = ["lists", "portal", "load", "start", "weight"] as const;
+const USAGE = "Gebruik / usage: npm run bench [-- --runs 50] [--warmup 5] [--municipality Eeklo] [--only lists,portal,desk,load,start,weight] [--connections 100] [--passholders 500] [--events 10]";
+const SECTIONS = ["lists", "portal", "desk", "load", "start", "weight"] as const;
 /** Parts that start their own servers on their own embedded databases and need no scale dataset. */
 const WITHOUT_SCALE_DATA: readonly Section[] = ["weight"];
 type Section = (typeof SECTIONS)[number];
@@ -138,6 +139,17 @@ async function benchOnScaleData(options: ReturnType<typeof readOptions>, suites:
         console.log(portalTables(portal));
         suites.portal = { timing, targets: { pointsJavaScriptBytes: POINTS_JS_BUDGET_BYTES, renderRatio: RENDER_TARGET_RATIO }, ...portal };
         missed += portalMisses(portal);
+      }
+      if (options.sections.has("desk")) {
+        console.log(
+          `\nBalie, aangemeld als baliemedewerker van een balie in ${largest.name}: kaartnummer opzoeken en Punt sparen (telkens een andere pashouder), ` +
+            `elk de POST en de pagina waarop hij uitkomt; ${timing.runs} metingen na ${timing.warmup} opwarmrondes.\n`,
+        );
+        const desk = await benchDesk(db, base, largest, timing);
+        console.log(`${desk.counter.name}, activiteit "${desk.event.name}"${desk.event.createdByBench ? " (door de benchmark aangemaakt)" : ""}.\n`);
+        console.log(deskTable(desk));
+        suites.desk = { timing, targets: { renderRatio: DESK_TARGET_RATIO }, ...desk };
+        missed += deskMisses(desk);
       }
     } finally {
       stop(server);
