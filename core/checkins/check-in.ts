@@ -1,6 +1,7 @@
-import type { Card, CardSystem, Checkin, CheckinChannel, Counter, Event } from "@prisma/client";
+import type { Card, CardSystem, Checkin, CheckinChannel, Counter, Event, Passholder } from "@prisma/client";
 import { actorLabel, type Actor, type RequestMeta } from "../access/actor.js";
 import { counterForActor, mayServePassholder, passholderForActor } from "../access/authorize.js";
+import { requireEventOfCounter } from "../access/event-of-counter.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { findActiveCard, findActiveCardOfPassholder } from "../cards/find-card.js";
 import { CardSystemError } from "../errors.js";
@@ -42,9 +43,14 @@ export async function checkIn(db: Db, input: CheckInInput): Promise<CheckInResul
   const eventId = requireUuid(input.eventId, "eventId", "EVENT_NOT_FOUND");
   try {
     return await inTransaction(db, async (tx) => {
-      const { card, counter, pillarId } = await sourceOf(tx, input);
+      const { card, counter, pillarId, cardSystems } = await sourceOf(tx, input);
       const event = input.event?.id === eventId ? input.event : await tx.event.findUnique({ where: { id: eventId }, include: { cardSystem: true } });
       if (!event) throw new CardSystemError("EVENT_NOT_FOUND", { field: "eventId" });
+      if (counter) requireEventOfCounter(event, counter);
+      // A pillar serves the cards of its own card system only; without a known pillar, the event's card system.
+      if (cardSystems && cardSystems.card !== (cardSystems.pillar ?? event.cardSystemId)) {
+        throw new CardSystemError("CARD_NOT_FOUND", { field: "cardNumber" });
+      }
       if (event.cancelled) throw new CardSystemError("EVENT_CANCELLED", { field: "eventId" });
       if (windowState(event, event.cardSystem, at) !== "OPEN") throw new CardSystemError("CHECKIN_NOT_OPEN", { field: "eventId" });
 
@@ -103,6 +109,8 @@ interface CheckinSource {
   card: Card;
   counter?: Counter;
   pillarId?: number;
+  /** At a pillar: the card's card system, and the pillar's when the pillar is known. */
+  cardSystems?: { card: number; pillar?: number };
 }
 
 /** The card, and the counter or pillar, as far as the actor may use this channel. */
@@ -129,12 +137,21 @@ async function sourceOf(tx: Tx, input: CheckInInput): Promise<CheckinSource> {
     case "PILLAR": {
       if (actor.kind !== "PILLAR" && actor.kind !== "SYSTEM") throw new CardSystemError("NOT_ALLOWED", { field: "channel" });
       const pillarId = actor.kind === "PILLAR" ? actor.pillarId : input.pillarId;
-      const card = input.cardNumber ? await findActiveCard(tx, input.cardNumber) : await findActiveCardOfPassholder(tx, requirePassholderId(input.passholderId));
-      return { card, pillarId };
+      const card = input.cardNumber ? await findActiveCard(tx, input.cardNumber) : await activeCardWithPassholder(tx, requirePassholderId(input.passholderId));
+      if (pillarId === undefined) return { card, cardSystems: { card: card.passholder.cardSystemId } };
+      const pillar = await tx.pillar.findUnique({ where: { id: pillarId }, select: { municipality: { select: { cardSystemId: true } } } });
+      if (!pillar) throw new CardSystemError("PILLAR_NOT_FOUND", { field: "pillarId" });
+      return { card, pillarId, cardSystems: { card: card.passholder.cardSystemId, pillar: pillar.municipality.cardSystemId } };
     }
     default:
       throw new CardSystemError("VALIDATION", { field: "channel", message: "Onbekend kanaal." });
   }
+}
+
+async function activeCardWithPassholder(tx: Tx, passholderId: string): Promise<Card & { passholder: Pick<Passholder, "cardSystemId"> }> {
+  const card = await findActiveCardOfPassholder(tx, passholderId);
+  const passholder = await tx.passholder.findUniqueOrThrow({ where: { id: card.passholderId }, select: { cardSystemId: true } });
+  return { ...card, passholder };
 }
 
 function requirePassholderId(passholderId: string | undefined): string {

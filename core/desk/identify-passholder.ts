@@ -13,6 +13,13 @@ export interface Identified {
 
 const FIELD = "kaart";
 
+const digitsOf = (typed: unknown) => (typeof typed === "string" ? typed.trim() : "").replace(/[\s.\-/]/g, "");
+
+/** Whether the typed value is looked up as a national register number (11 digits) rather than a card number. */
+export function isInszLookup(typed: unknown): boolean {
+  return digitsOf(typed).length === 11;
+}
+
 /**
  * Who stands at the counter: the passholder of a scanned or typed card number (13 digits) or, when the card was
  * forgotten, of a national register number (11 digits), in the counter's card system. A blocked or replaced card
@@ -20,11 +27,10 @@ const FIELD = "kaart";
  */
 export async function identifyPassholder(db: Db, { actor, counterId, typed }: { actor: Actor; counterId: unknown; typed: unknown }): Promise<Identified> {
   const counter = await counterForActor(db, actor, counterId);
-  const text = typeof typed === "string" ? typed.trim() : "";
-  const digits = text.replace(/[\s.\-/]/g, "");
+  const digits = digitsOf(typed);
   if (!digits) throw new CardSystemError("VALIDATION", { field: FIELD, message: "Scan de kaart of typ het kaartnummer (13 cijfers) of het rijksregisternummer (11 cijfers)." });
 
-  if (digits.length === 11) {
+  if (isInszLookup(digits)) {
     const insz = normalizeInsz(digits, FIELD);
     const passholder = await db.passholder.findFirst({ where: { insz, cardSystemId: counter.cardSystemId }, select: { id: true } });
     if (!passholder) throw new CardSystemError("PASSHOLDER_NOT_FOUND", { field: FIELD, message: "Er is geen pashouder met dit rijksregisternummer (INSZ)." });

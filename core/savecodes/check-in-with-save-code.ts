@@ -1,5 +1,5 @@
 import type { CardSystem, Event } from "@prisma/client";
-import { passholderActor, type Actor } from "../access/actor.js";
+import { passholderActor, type Actor, type RequestMeta } from "../access/actor.js";
 import { checkIn, type CheckInResult } from "../checkins/check-in.js";
 import { windowState } from "../checkins/checkin-window.js";
 import { CardSystemError } from "../errors.js";
@@ -16,6 +16,7 @@ export interface SaveCodeInput {
 export interface SaveCodeCheckInInput extends SaveCodeInput {
   /** The signed-in passholder, saving for themself. */
   actor: Actor;
+  request?: RequestMeta;
   at?: Date;
 }
 
@@ -51,5 +52,5 @@ export async function checkInWithSaveCode(db: Db, input: SaveCodeCheckInInput): 
   if (event.cancelled || windowState(event, event.cardSystem, at) === "EXPIRED") throw new CardSystemError("SAVE_CODE_EXPIRED", { field: "code" });
   if (input.actor.kind !== "PASSHOLDER") throw new CardSystemError("NOT_ALLOWED", { field: "code" });
   const actor = passholderActor(input.actor.passholderId, typed ? "code getypt" : "QR-code");
-  return checkIn(db, { eventId: event.id, event, channel: "QR", at, actor });
+  return checkIn(db, { eventId: event.id, event, channel: "QR", at, actor, request: input.request });
 }

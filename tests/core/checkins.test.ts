@@ -106,6 +106,34 @@ describe.each(databaseKinds)("check-ins on %s", (kind) => {
     expect(await t.db.prisma.checkin.count({ where: { passholderId: passholder.id } })).toBe(0);
   });
 
+  it("at a counter saves only for that counter's own activities", async () => {
+    const passholder = await createPassholder(t.db.prisma, t.world);
+    const ofAnother = await createEvent(t.db.prisma, t.world, { organiserCounterId: t.world.checkinCounter });
+    const input = { eventId: ofAnother.id, cardNumber: passholder.cardNumber, channel: "COUNTER" as const, actor: systemActor("balie"), at: t.world.now };
+    const refusal = await expectRefusal(checkIn(t.db.prisma, { ...input, counterId: t.world.authorisedCounter }), "EVENT_NOT_OF_COUNTER");
+    expect(refusal).toMatchObject({ field: "eventId", message: "Dit evenement is geen activiteit van deze balie." });
+    const own = await createEvent(t.db.prisma, t.world, { organiserCounterId: t.world.authorisedCounter, municipalityId: t.world.eeklo });
+    await checkIn(t.db.prisma, { ...input, eventId: own.id, counterId: t.world.authorisedCounter });
+    expect(await t.db.prisma.checkin.count({ where: { passholderId: passholder.id } })).toBe(1);
+  });
+
+  it("at a pillar takes only cards of the pillar's card system", async () => {
+    const otherSystem = await t.db.prisma.cardSystem.create({ data: { name: "UiTPAS Elders" } });
+    const otherTown = await t.db.prisma.municipality.create({ data: { cardSystemId: otherSystem.id, name: "Elders", joinedAt: t.world.now } });
+    const stranger = await createPassholder(t.db.prisma, t.world, { cardSystemId: otherSystem.id, municipalityId: otherTown.id, registeredAtCounterId: null });
+    const local = await createPassholder(t.db.prisma, t.world);
+    const event = await createEvent(t.db.prisma, t.world);
+    const pillar = await t.db.prisma.pillar.create({
+      data: { cid: `CID-kaartsysteem-${t.world.cardSystemId}`, name: "Zuil Sporthal", municipalityId: t.world.assenede, counters: { create: [{ counterId: t.world.checkinCounter }] } },
+    });
+    const atPillar = (cardNumber: string) =>
+      checkIn(t.db.prisma, { eventId: event.id, cardNumber, channel: "PILLAR", actor: { kind: "PILLAR", pillarId: pillar.id, cid: pillar.cid }, at: t.world.now });
+    await expectRefusal(atPillar(stranger.cardNumber), "CARD_NOT_FOUND");
+    await expectRefusal(checkIn(t.db.prisma, { eventId: event.id, passholderId: stranger.id, channel: "PILLAR", actor: systemActor("zuil"), at: t.world.now }), "CARD_NOT_FOUND");
+    expect(await t.db.prisma.checkin.count({ where: { passholderId: stranger.id } })).toBe(0);
+    await atPillar(local.cardNumber);
+  });
+
   it("corrects a check-in: the point and its correction both stay in the ledger, and the place is freed", async () => {
     const passholder = await createPassholder(t.db.prisma, t.world);
     const event = await createEvent(t.db.prisma, t.world);

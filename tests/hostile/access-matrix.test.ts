@@ -7,11 +7,13 @@ import { withCounters } from "../../core/access/load-actor.js";
 import { roleMay } from "../../core/access/role-may.js";
 import { pickScope, readScope, scopeField, writeScope } from "../../core/access/scope.js";
 import { loadDatamodel, type Datamodel } from "../../admin/datamodel.js";
+import { requestSignInLink } from "../../core/portal/sign-in-links.js";
 import { createUser } from "../../core/users/create-user.js";
 import { demoAccounts } from "../../seeds/demo-accounts.js";
+import { deskPassholders, freeCardNumbers } from "../../seeds/demo-desk.js";
 import { databaseKinds } from "../helpers/databases.js";
 import { signedInDemo, type DemoBackoffice } from "../server/access-setup.js";
-import { adminLogin, type Browser } from "../server/http.js";
+import { adminLogin, confirmSignInLink, type Browser } from "../server/http.js";
 import {
   API,
   countOutside,
@@ -30,8 +32,10 @@ import {
   type MatrixAction,
   type MatrixResource,
 } from "./access-probes.js";
+import { deskPages, deskProbe, deskTargets, formsForCounter, formsWithForeignRecords, isDeskRefusal, isSentToSignIn, type DeskAnswer } from "./desk-probes.js";
 
-// Hostile access: every resource and action the backoffice serves, tried by each role on records outside its reach.
+// Hostile access: every resource and action the backoffice serves, and every form of the desk (/balie), tried by each
+// role on records outside its reach.
 // The rules under test are admin/access/permissions.ts (what a role may do) and admin/access/scope.ts (which rows).
 
 /** Record actions that only read: on a row an administrator may see, they answer it (that is no leak). */
@@ -40,8 +44,8 @@ const READING_RECORD_ACTIONS = new Set(["show", "auditTrail", "downloadSaveCode"
 const HOSTILE_FORM = { reason: "Gekaapt via een vervalst adres", newCardNumber: "0000000000017", name: "Gekaapt", title: "Gekaapt", firstName: "Gekaapt", code: "GEKAAPT" };
 const ANY_ID = "1";
 
-// The whole matrix runs on PGlite; on PostgreSQL (TEST_DATABASE_URL) the Eeklo administrator's part, whose
-// refusals rest on the queries the database answers.
+// The whole matrix runs on PGlite; on PostgreSQL (TEST_DATABASE_URL) the Eeklo administrator's part and the desk's
+// column, whose refusals rest on the queries the database answers.
 describe.each(databaseKinds)("access matrix of the backoffice on %s", (kind) => {
   const onPglite = it.runIf(kind === "pglite");
   let app: DemoBackoffice;
@@ -311,6 +315,91 @@ describe.each(databaseKinds)("access matrix of the backoffice on %s", (kind) => 
         expect(answer.text, `${role} ${path}`).not.toMatch(/PNG|<svg|Kaartnummer/);
       }
     }));
+    expect(await fingerprint(prisma, datamodel)).toEqual(before);
+  });
+
+  it("refuses at the desk (/balie) every other counter's id and records, and every browser without a desk session, and changes nothing", async () => {
+    const account = (email: string) => demoAccounts.find((candidate) => candidate.email === email)!;
+    const counterNamed = (name: string) => prisma.counter.findFirstOrThrow({ where: { name } });
+    const sociaalHuis = await counterNamed("Sociaal Huis Eeklo");
+    const assenede = await counterNamed("Bibliotheek Assenede");
+    /** Signed in at the desk and working at `counter` (chosen, as a user of several counters does). */
+    const atDesk = async (email: string, counter: number): Promise<Browser> => {
+      const browser: Browser = {};
+      const signedIn = await deskProbe(app.base, browser, "POST", "/balie/aanmelden", { email, password: account(email).password });
+      expect(signedIn.location, `${email} signs in at the desk`).toBe("/balie");
+      const chosen = await deskProbe(app.base, browser, "POST", "/balie/balies", { counterId: String(counter) });
+      expect(chosen.location, `${email} chooses counter ${counter}`).toBe("/balie");
+      return browser;
+    };
+    const countersOf = async (email: string) => (await prisma.counterStaff.findMany({ where: { user: { email } } })).map((link) => link.counterId);
+    const foreignTo = async (own: number[], preferred: number) => (own.includes(preferred) ? (await prisma.counter.findFirstOrThrow({ where: { id: { notIn: own } } })).id : preferred);
+    const mia = deskPassholders.find((passholder) => passholder.firstName === "Mia")!;
+    const eekloCounters = (await prisma.counter.findMany({ where: { municipalityId: app.eeklo } })).map((counter) => counter.id);
+
+    // (b) counter staff of one counter posting the other's, both ways; (c) Eeklo's administrator posting a counter of Assenede.
+    const staffEmail = account("balie.sociaalhuis.eeklo@uitpas-meetjesland.test").email;
+    const otherStaffEmail = account("balie.bibliotheek.assenede@uitpas-meetjesland.test").email;
+    const probers = [
+      { role: "COUNTER_STAFF Sociaal Huis Eeklo", browser: await atDesk(staffEmail, sociaalHuis.id), own: sociaalHuis.id, counters: await countersOf(staffEmail), preferred: assenede.id },
+      { role: "COUNTER_STAFF Bibliotheek Assenede", browser: await atDesk(otherStaffEmail, assenede.id), own: assenede.id, counters: await countersOf(otherStaffEmail), preferred: sociaalHuis.id },
+      { role: "MUNICIPAL_ADMIN Eeklo", browser: await atDesk(account("beheerder.eeklo@uitpas-meetjesland.test").email, sociaalHuis.id), own: sociaalHuis.id, counters: eekloCounters, preferred: assenede.id },
+    ];
+    // (a) no session, (d) the backoffice's session only, (e) a passholder's portal session only.
+    const link = await requestSignInLink(prisma, { email: mia.email });
+    const outsiders: Array<[string, Browser]> = [
+      ["NO_SESSION", {}],
+      ["BACKOFFICE_SESSION", coordinator],
+      ["BACKOFFICE_SESSION_EEKLO", eeklo],
+      ["PORTAL_SESSION", await confirmSignInLink(app.base, `/aanmelden/${link!.token}`)],
+    ];
+
+    const before = await fingerprint(prisma, datamodel);
+    const refusedAtDesk = (answer: DeskAnswer, what: string) => {
+      expect(isDeskRefusal(answer), `${what}: ${answer.status} ${answer.location ?? ""} ${answer.text.slice(0, 400)}`).toBe(true);
+      // The answer to another counter's id is the counter's refusal, whatever else the form carried.
+      if (what.endsWith("(other counter)")) expect(answer.refusal, what).toMatch(/U werkt niet voor deze balie|Kies een balie van uw eigen gemeente/);
+    };
+    for (const prober of probers) {
+      const foreign = await foreignTo(prober.counters, prober.preferred);
+      const targets = await deskTargets(prisma, prober.counters, foreign, mia.cardNumber, freeCardNumbers[0]!);
+      for (const form of formsForCounter(targets, foreign)) {
+        refusedAtDesk(await deskProbe(app.base, prober.browser, "POST", form.path, form.fields), `${prober.role} ${form.what} at counter ${foreign} (other counter)`);
+        cells.add(`${prober.role} desk ${form.what} (other counter)`);
+      }
+      for (const form of formsWithForeignRecords(targets, prober.own)) {
+        refusedAtDesk(await deskProbe(app.base, prober.browser, "POST", form.path, form.fields), `${prober.role} ${form.what}`);
+        cells.add(`${prober.role} desk ${form.what}`);
+      }
+      for (const path of deskPages(targets).filter((candidate) => candidate.includes("qr-spaarcode"))) {
+        const answer = await deskProbe(app.base, prober.browser, "GET", path);
+        expect(answer.status, `${prober.role} GET ${path}`).toBe(404);
+        expect(answer.text).toContain("geen evenement van je balie");
+      }
+      // Reading: the counter list and the remembered activity never show the other counter's.
+      const listed = await deskProbe(app.base, prober.browser, "GET", `/balie/balies?zoek=${encodeURIComponent(targets.foreignCounter.name)}`);
+      expect(listed.status).toBe(200);
+      expect(listed.text, `${prober.role} searches ${targets.foreignCounter.name}`).not.toContain(targets.foreignCounter.name);
+      await deskProbe(app.base, prober.browser, "POST", "/balie", { actie: "activiteit", eventId: targets.foreignEvent.id });
+      expect((await deskProbe(app.base, prober.browser, "GET", "/balie")).text, `${prober.role} remembers another counter's activity`).not.toContain(`Gekozen: ${targets.foreignEvent.name}`);
+      cells.add(`${prober.role} desk lists and QR save-codes`);
+    }
+
+    const targets = await deskTargets(prisma, [sociaalHuis.id], assenede.id, mia.cardNumber, freeCardNumbers[0]!);
+    const forms = [...formsForCounter(targets, sociaalHuis.id), ...formsForCounter(targets, assenede.id), { what: "afmelden", path: "/balie/afmelden", fields: {} }];
+    await Promise.all(
+      outsiders.map(async ([role, browser]) => {
+        for (const path of deskPages(targets)) {
+          const answer = await deskProbe(app.base, browser, "GET", path);
+          expect(isSentToSignIn(answer), `${role} GET ${path}: ${answer.status} ${answer.location}`).toBe(true);
+        }
+        for (const form of forms) {
+          const answer = await deskProbe(app.base, browser, "POST", form.path, form.fields);
+          expect(isSentToSignIn(answer), `${role} POST ${form.path} (${form.what}): ${answer.status} ${answer.location} ${answer.text.slice(0, 300)}`).toBe(true);
+          cells.add(`${role} desk ${form.what}`);
+        }
+      }),
+    );
     expect(await fingerprint(prisma, datamodel)).toEqual(before);
   });
 
