@@ -7,6 +7,7 @@ import { loadStaffActor } from "../core/access/load-actor.js";
 import type { Database } from "../core/db/database.js";
 import { portalDist } from "../portal/build.js";
 import { portalCsrf } from "../portal/csrf.js";
+import { requestMeta } from "../portal/request-meta.js";
 import type { Config } from "../server/config.js";
 import { DatabaseSessionStore } from "../server/session-store.js";
 import { staffSignIn } from "../server/staff-sign-in.js";
@@ -85,7 +86,7 @@ export async function createDesk({ config, db }: { config: Config; db: Database 
       actor,
       session: req.session,
       csrfToken: req.portalCsrfToken!,
-      request: { ip: req.ip, userAgent: req.get("user-agent")?.slice(0, 300) },
+      request: requestMeta(req),
       checkPassword: (email, password) => checkPassword(email, password, req.ip),
       signIn: (userId) =>
         new Promise((resolve, reject) =>

@@ -1,3 +1,4 @@
+import type { RequestMeta } from "../core/access/actor.js";
 import type { Database } from "../core/db/database.js";
 import type { SignInLink } from "../core/portal/sign-in-links.js";
 import type { Config } from "../server/config.js";
@@ -12,6 +13,8 @@ export interface PortalLocals {
   csrfToken: string;
   /** The client's address as the trusted proxies tell it. */
   ip: string;
+  /** Who asks, for core's audit trail: the address above and the browser's user agent. */
+  request: RequestMeta;
   /** Starts a new session (new id) for the passholder. */
   signIn(passholderId: string): Promise<void>;
   signOut(): Promise<void>;

@@ -8,6 +8,7 @@ import type { Config } from "../server/config.js";
 import { DatabaseSessionStore } from "../server/session-store.js";
 import { portalDist } from "./build.js";
 import { portalCsrf } from "./csrf.js";
+import { requestMeta } from "./request-meta.js";
 import type { PortalLocals } from "./locals.js";
 import { signInMailer } from "./sign-in-mail.js";
 
@@ -74,6 +75,7 @@ export async function createPortal({ config, db, sendSignInLink = signInMailer(c
       passholderId: req.session.passholderId,
       csrfToken: req.portalCsrfToken!,
       ip: req.ip ?? "",
+      request: requestMeta(req),
       signIn: (passholderId) =>
         new Promise((resolve, reject) =>
           req.session.regenerate((error) => {

@@ -1,6 +1,9 @@
 import type { Event, Municipality } from "@prisma/client";
 import { formatManualCode } from "../core/savecodes/manual-code.js";
 
+/** The poster's print button script, served next to the poster: a strict CSP (the desk's) allows no inline script. */
+export const POSTER_PRINT_SCRIPT = "afdrukken.js";
+
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 const when = new Intl.DateTimeFormat("nl-BE", { dateStyle: "full", timeStyle: "short", timeZone: "Europe/Brussels" });
@@ -29,6 +32,7 @@ export function saveCodePoster(
 <head>
 <meta charset="utf-8">
 <title>QR-spaarcode – ${escapeHtml(event.name)}</title>
+<script src="${POSTER_PRINT_SCRIPT}" defer></script>
 <style>
   @page { size: A4 portrait; margin: 15mm; }
   * { box-sizing: border-box; }
@@ -49,7 +53,7 @@ export function saveCodePoster(
 </head>
 <body>
 <main>
-  <button class="print" type="button" onclick="window.print()">Afdrukken</button>
+  <button class="print" type="button" data-print>Afdrukken</button>
   <div class="brand">UiTPAS Meetjesland</div>
   <h1>${escapeHtml(event.name)}</h1>
   <p class="when">${escapeHtml(eventPeriodInDutch(event.startsAt, event.endsAt))}</p>

@@ -34,7 +34,8 @@ const definitions: AdvantageDefinition[] = [
     description: "Bij je eerste UiTPAS Meetjesland krijg je een stevige draagtas.",
     unitsAvailable: 400,
     publication: [-800],
-    grant: [-800, 365],
+    // Covers registrations for ten years, so a passholder registered at a desk counter long after the demo loads still gets one.
+    grant: [-800, 3650],
     exchange: [-800],
     counters: welcomeCounters,
   },

@@ -3,6 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoAccounts } from "../../seeds/demo-accounts.js";
 import { deskPassholders, freeCardNumbers } from "../../seeds/demo-desk.js";
+import { DESK_COUNTER, permanentEventName } from "../../seeds/demo-permanent-events.js";
 import { freshPglite, type TestDatabase } from "../helpers/databases.js";
 import { SECRETS } from "../portal/portal-client.js";
 import { serve, stop } from "../server/serve-app.js";
@@ -51,6 +52,8 @@ describe.skipIf(!chromiumInstalled)("the counter desk (/balie) on a phone, on th
     await expect(page.getByTestId("desk-counter").innerText()).resolves.toBe("Sociaal Huis Eeklo");
     // The card field has the focus: a USB reader types the number and Enter.
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("kaart");
+    // On a phone the purple header is one row; its links wait in the menu.
+    expect((await page.locator("header.site-header").boundingBox())!.height).toBeLessThan(70);
     await shot("desk");
 
     await scan(mia!.cardNumber);
@@ -79,6 +82,7 @@ describe.skipIf(!chromiumInstalled)("the counter desk (/balie) on a phone, on th
     expect(await notice()).toContain("geen geldig kansenstatuut");
     await shot("refused-tariff");
 
+    await page.locator(".desk-menu > summary").click();
     await page.getByRole("link", { name: "Registreren" }).click();
     await page.getByLabel("Kaartnummer").fill(freeCardNumbers[0]!);
     await page.getByLabel("Voornaam").fill("Fien");
@@ -106,5 +110,23 @@ describe.skipIf(!chromiumInstalled)("the counter desk (/balie) on a phone, on th
     expect(await db.prisma.checkin.count()).toBe(checkins);
     await shot("other-counter");
     expect(tab.pageErrors).toEqual([]);
+  });
+
+  it("prints the QR poster of this counter's activity with the Afdrukken button, under the desk's policy", async () => {
+    const { page } = tab;
+    const counter = await db.prisma.counter.findFirstOrThrow({ where: { name: DESK_COUNTER } });
+    const event = await db.prisma.event.findFirstOrThrow({ where: { organiserCounterId: counter.id, name: permanentEventName(counter) } });
+    const violations: string[] = [];
+    page.on("console", (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    await page.goto(`${base}/balie/qr-spaarcode/${event.id}/affiche`);
+    await page.evaluate(() => {
+      (window as unknown as { printed: number }).printed = 0;
+      window.print = () => void ((window as unknown as { printed: number }).printed += 1);
+    });
+    await page.getByRole("button", { name: "Afdrukken" }).click();
+    expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+    expect(violations).toEqual([]);
   });
 });

@@ -100,13 +100,13 @@ describe.each(databaseKinds)("portal sign-in (%s)", (kind) => {
     expect(right.status).toBe(200);
     expect(await strip(wrong)).toEqual(await strip(right));
 
-    const browser: Browser = { headers };
+    const browser: Browser = { headers: { ...headers, "user-agent": "Testbrowser/1.0 (portaal)" } };
     const confirmed = await submit(portal.base, await mailedLinkPath(portal, "nieuw@example.be"), {}, browser);
     expect(confirmed.status).toBe(303);
     expect(portal.mailbox.mails.filter((mail) => mail.to === "nieuw@example.be")).toHaveLength(1);
     expect((await context.db.prisma.passholder.findUniqueOrThrow({ where: { id: passholder.id } })).email).toBe("nieuw@example.be");
     const audit = await context.db.prisma.auditLog.findFirst({ where: { action: "passholder.link-email", recordId: passholder.id } });
-    expect(audit?.ip).toBe("10.0.0.6");
+    expect(audit).toMatchObject({ ip: "10.0.0.6", userAgent: "Testbrowser/1.0 (portaal)" });
 
     // From now on the address alone signs in.
     await signIn(portal, "nieuw@example.be", {}, "10.0.0.7");

@@ -214,6 +214,32 @@ describe.each(databaseKinds)("demo data on %s", (kind) => {
     await expect(checkIn(db.prisma, { eventId: inloop.id, cardNumber: jonas, channel: "COUNTER", counterId: counter.id, actor: elsewhere, at: now })).rejects.toMatchObject({ code: "COUNTER_NOT_YOURS" });
   });
 
+  it("still offers a welcome advantage at the desk counter to a passholder registered there years after the demo loaded", async () => {
+    const counter = await db.prisma.counter.findFirstOrThrow({ where: { name: DESK_COUNTER } });
+    const later = new Date(now.getTime() + 9 * 365 * 86_400_000);
+    const newcomer = await db.prisma.passholder.create({
+      data: {
+        cardSystemId: counter.cardSystemId,
+        firstName: "Nieuw",
+        lastName: "Later",
+        birthDate: new Date("2001-02-03"),
+        postalCode: "9900",
+        city: "Eeklo",
+        municipalityId: counter.municipalityId,
+        registeredAt: later,
+        registeredAtCounterId: counter.id,
+        cards: { create: { number: freeCardNumbers.at(-1)!, issuedAt: later, issuedAtCounterId: counter.id } },
+      },
+    });
+    try {
+      const here = await advantagesForPassholder(db.prisma, { passholderId: newcomer.id, counterId: counter.id, at: later });
+      expect(here.filter((entry) => entry.available && entry.advantage.kind === "WELCOME").length).toBeGreaterThan(0);
+    } finally {
+      await db.prisma.card.deleteMany({ where: { passholderId: newcomer.id } });
+      await db.prisma.passholder.delete({ where: { id: newcomer.id } });
+    }
+  });
+
   it("has an event open for check-in at every counter when the demo starts, and still two years later", async () => {
     const counters = await db.prisma.counter.findMany({ select: { id: true, name: true } });
     for (const at of [now, new Date(now.getTime() + 2 * 365 * 86_400_000)]) {

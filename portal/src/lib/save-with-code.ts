@@ -36,7 +36,7 @@ export async function saveWithCode(locals: PortalLocals, passholderId: string, c
   try {
     // Scans and typed codes share one limit per passholder: typing cannot be used to guess codes faster.
     await countAttempt(locals.db, [{ key: `portal-save:${passholderId}`, limit: limits.savePerPassholder }]);
-    const result = await checkInWithSaveCode(locals.db.prisma, { secret: locals.config.qrSecret, code, actor: passholderActor(passholderId) });
+    const result = await checkInWithSaveCode(locals.db.prisma, { secret: locals.config.qrSecret, code, actor: passholderActor(passholderId), request: locals.request });
     return {
       saved: true,
       title: `+${points(result.points)} gespaard`,

@@ -3,15 +3,14 @@ import { redeemAdvantage } from "../../../../core/advantages/redeem-advantage.js
 import { blockCard } from "../../../../core/cards/block-card.js";
 import { giveNewCard } from "../../../../core/cards/give-new-card.js";
 import { checkIn } from "../../../../core/checkins/check-in.js";
-import { useCoupon } from "../../../../core/coupons/use-coupon.js";
+import { useCoupon, type UseCouponResult } from "../../../../core/coupons/use-coupon.js";
 import { cancelSaleAtCounter } from "../../../../core/desk/cancel-sale-at-counter.js";
 import { CardSystemError } from "../../../../core/errors.js";
 import { formatEuro } from "../../../../core/money.js";
 import { updateContactDetails } from "../../../../core/passholders/update-contact-details.js";
 import { grantKansentarief } from "../../../../core/tickets/grant-kansentarief.js";
-import type { DeskFlash, DeskLocals } from "../../../../desk/locals.js";
+import type { DeskLocals } from "../../../../desk/locals.js";
 import { act, type Outcome } from "./flash.js";
-import { refusalLines } from "./refusal-words.js";
 
 const points = (count: number) => `${count} ${Math.abs(count) === 1 ? "punt" : "punten"}`;
 const text = (form: URLSearchParams, name: string) => form.get(name) ?? undefined;
@@ -37,16 +36,16 @@ export async function panelAction(locals: DeskLocals, passholderId: string, form
     case "tarief":
       return act(locals, "Geen kansentarief toegekend", async () => {
         const eventId = form.get("eventId") ?? "";
-        const ticket = await grantKansentarief(prisma, { eventId, cardNumber, counterId, ...caller });
+        const ticket = await grantKansentarief(prisma, { eventId, cardNumber, counterId, couponId: form.get("couponId") || undefined, ...caller });
         const event = await prisma.event.findUniqueOrThrow({ where: { id: ticket.eventId }, select: { name: true } });
-        const flash: DeskFlash = {
+        return {
           kind: "success",
           title: "Kansentarief toegekend",
-          lines: [`${event.name}: de pashouder betaalt ${formatEuro(ticket.tariffCents)} in plaats van ${formatEuro(ticket.regularPriceCents)}.`],
+          lines: [
+            `${event.name}: de pashouder betaalt ${formatEuro(ticket.tariffCents)} in plaats van ${formatEuro(ticket.regularPriceCents)}.`,
+            ...(ticket.coupon ? [couponUsedLine(ticket.coupon)] : []),
+          ],
         };
-        const couponId = form.get("couponId");
-        if (couponId) flash.lines.push(await couponLine(() => useCoupon(prisma, { couponId: Number(couponId), cardNumber, counterId, eventId, ...caller })));
-        return flash;
       });
     case "coupon":
       return act(locals, "Coupon niet gebruikt", async () => {
@@ -110,17 +109,7 @@ export async function panelAction(locals: DeskLocals, passholderId: string, form
   }
 }
 
-function couponUsedLine(used: Awaited<ReturnType<typeof useCoupon>>): string {
+function couponUsedLine(used: UseCouponResult): string {
   const discount = used.coupon.discountCents ? ` (${formatEuro(used.coupon.discountCents)} korting)` : "";
   return `Coupon ${used.coupon.name}${discount} gebruikt; nog ${used.remainingUses} keer te gebruiken.`;
-}
-
-/** The coupon after a kansentarief: its refusal does not undo the ticket, so it is told next to it. */
-async function couponLine(use: () => ReturnType<typeof useCoupon>): Promise<string> {
-  try {
-    return couponUsedLine(await use());
-  } catch (error) {
-    if (!(error instanceof CardSystemError)) throw error;
-    return `De coupon werd niet gebruikt: ${refusalLines(error).join(" ")}`;
-  }
 }
