@@ -77,7 +77,10 @@ export const freeCardNumbers: readonly string[] = ["090000100101", "090000100102
 /** An exchange advantage at the desk counter that a desk passholder can take every day. */
 export const DESK_ADVANTAGE = { title: "Gratis koffie of thee aan het onthaal van Sociaal Huis Eeklo", points: 3 } as const;
 
-/** The desk passholders (in Eeklo) with their cards, visits and ledger, and the desk counter's exchange advantage. */
+/** The desk counter's own pillar, set to automatic: its Zuilen page has one to set. */
+export const DESK_PILLAR = { cid: "ZUIL-MTJ-006", name: "Zuil onthaal Sociaal Huis Eeklo" } as const;
+
+/** The desk passholders (in Eeklo) with their cards, visits and ledger, and the desk counter's exchange advantage and pillar. */
 export async function createDeskDemo(prisma: Db, random: Random, now: Date, region: Region, permanentEvents: Event[]): Promise<void> {
   const eeklo = municipalityNamed(region, "Eeklo");
   const [postalCode, city] = [eeklo.subMunicipalities[0]!.postalCode, eeklo.subMunicipalities[0]!.name];
@@ -147,5 +150,9 @@ export async function createDeskDemo(prisma: Db, random: Random, now: Date, regi
       createdAt: addDays(now, -307),
       counters: { create: [{ counterId: counterNamed(region, DESK_COUNTER).id }] },
     },
+  });
+  const deskCounter = counterNamed(region, DESK_COUNTER);
+  await prisma.pillar.create({
+    data: { ...DESK_PILLAR, municipalityId: deskCounter.municipalityId, eventMode: "AUTOMATIC", counters: { create: [{ counterId: deskCounter.id }] } },
   });
 }

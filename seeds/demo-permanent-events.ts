@@ -29,8 +29,7 @@ interface PermanentEvent {
 /**
  * One activity per counter that is open for check-in at any moment from a year before the demo's start until
  * years after it (one point a day), so every counter's desk can save a point whenever the demo starts; and the
- * desk counter's restaurant with a tariff. The restaurant starts on the demo's first day: kansentarief looks at
- * the status on the event's start date, so every passholder with a valid status that day may have it.
+ * desk counter's restaurant with a tariff, from the demo's first day.
  */
 export async function createPermanentEvents(prisma: Db, random: Random, now: Date, region: Region): Promise<Event[]> {
   const endsAt = brusselsTime(now, Math.round(OPEN_FOR_YEARS * 365.25), 23, 59);

@@ -59,6 +59,7 @@ export async function runServer({ config, opened, appModule }: {
   console.log(`UiTPAS Meetjesland luistert op ${config.host}:${config.port}`);
   console.log(`  Portaal:     ${config.publicUrl}/`);
   console.log(`  Backoffice:  ${config.publicUrl}/admin`);
+  console.log(`  Balie:       ${config.publicUrl}/balie`);
   console.log(`  Gezondheid:  ${config.publicUrl}/healthz`);
   console.log(`  Mail:        ${config.smtpUrl ? `via ${new URL(config.smtpUrl).host}` : `als .eml-bestanden in ${config.dataDir}/mail`}`);
 }

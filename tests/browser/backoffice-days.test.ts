@@ -90,8 +90,12 @@ describe.skipIf(!chromiumInstalled)("days, permission groups and coupons in the 
       const counter = await db.prisma.counter.findFirstOrThrow({ where: { name: "Bibliotheek Assenede" } });
       await logIn(page, base, "COORDINATOR");
       await page.goto(`${base}/admin/resources/Counter/records/${counter.id}/edit`);
-      await page.getByLabel("Geautoriseerde registratie", { exact: true }).check({ force: true });
-      await page.getByLabel("Check-in & ticket", { exact: true }).check({ force: true });
+      // One click each, then wait for the form's state to show it: on a loaded machine React may redraw after the click returns.
+      for (const group of ["Geautoriseerde registratie", "Check-in & ticket"]) {
+        const box = page.getByLabel(group, { exact: true });
+        await box.click({ force: true });
+        await expect.poll(() => box.isChecked()).toBe(true);
+      }
       await page.getByRole("button", { name: "Opslaan" }).click();
       await page.getByText("De wijzigingen werden opgeslagen").waitFor();
       expect((await db.prisma.counter.findUniqueOrThrow({ where: { id: counter.id } })).permissionGroups.sort()).toEqual(["AUTHORISED_REGISTRATION", "CHECKIN_TICKET", "NON_AUTHORISED_REGISTRATION"]);

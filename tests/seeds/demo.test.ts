@@ -58,7 +58,7 @@ describe.each(databaseKinds)("demo data on %s", (kind) => {
     expect(summary.runningEvents).toBeGreaterThanOrEqual(3);
     expect(summary.counters).toBeGreaterThanOrEqual(13);
     expect(summary.counters).toBeLessThanOrEqual(17);
-    expect(summary.pillars).toBe(5);
+    expect(summary.pillars).toBe(6);
     expect(summary.checkins).toBeGreaterThan(2000);
     expect(summary.correctedCheckins).toBeGreaterThan(0);
     expect(summary.ticketSales).toBeGreaterThan(100);
