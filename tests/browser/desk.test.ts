@@ -1,4 +1,6 @@
+import { mkdtemp, rm } from "node:fs/promises";
 import type { Server } from "node:http";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoAccounts } from "../../seeds/demo-accounts.js";
@@ -8,6 +10,7 @@ import { freshPglite, type TestDatabase } from "../helpers/databases.js";
 import { SECRETS } from "../portal/portal-client.js";
 import { serve, stop } from "../server/serve-app.js";
 import { chromiumInstalled, openChromium, PHONE, type ChromiumTab } from "./chromium.js";
+import { writeQrVideo } from "./qr-camera.js";
 
 /** Where the screenshots of a run go, to look at them (SCREENSHOTS=folder); none by default. */
 const SCREENSHOTS = process.env.SCREENSHOTS;
@@ -42,13 +45,17 @@ describe.skipIf(!chromiumInstalled)("the counter desk (/balie) on a phone, on th
     await page.waitForURL(/\/balie\/pashouder\//);
   };
 
-  it("signs in, scans a card with Enter, saves a point, grants and refuses a kansentarief, exchanges an advantage and registers a passholder", async () => {
-    const { page } = tab;
+  const signIn = async (page: ChromiumTab["page"]) => {
     await page.goto(`${base}/balie`);
     await page.getByLabel("E-mailadres").fill(account.email);
     await page.getByLabel("Wachtwoord").fill(account.password);
     await page.getByRole("button", { name: "Aanmelden" }).click();
     await page.waitForURL(`${base}/balie`);
+  };
+
+  it("signs in, scans a card with Enter, saves a point, grants and refuses a kansentarief, exchanges an advantage and registers a passholder", async () => {
+    const { page } = tab;
+    await signIn(page);
     await expect(page.getByTestId("desk-counter").innerText()).resolves.toBe("Sociaal Huis Eeklo");
     // The card field has the focus: a USB reader types the number and Enter.
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("kaart");
@@ -128,5 +135,24 @@ describe.skipIf(!chromiumInstalled)("the counter desk (/balie) on a phone, on th
     await page.getByRole("button", { name: "Afdrukken" }).click();
     expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
     expect(violations).toEqual([]);
+  });
+
+  it("identifies the passholder with the camera, reading the card QR that the portal's Mijn kaart shows", async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), "uitpas-camera-"));
+    const video = path.join(folder, "kaart.y4m");
+    await writeQrVideo(video, mia!.cardNumber);
+    const camera = await openChromium({ viewport: PHONE.viewport, args: [...PHONE.args, `--use-file-for-fake-video-capture=${video}`] });
+    try {
+      const { page } = camera;
+      await signIn(page);
+      await page.getByRole("button", { name: "Scannen met camera" }).click();
+      await page.waitForURL(/\/balie\/pashouder\//);
+      await expect(page.getByRole("heading", { name: `${mia!.firstName} ${mia!.lastName}` }).isVisible()).resolves.toBe(true);
+      expect(camera.pageErrors).toEqual([]);
+      if (SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, "desk-camera.png"), fullPage: true });
+    } finally {
+      await camera.close();
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 });
