@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase, type TestDatabase } from "../helpers/databases.js";
-import { createEvent } from "../helpers/fixtures.js";
+import { createAdvantage, createEvent } from "../helpers/fixtures.js";
 import { get, type Browser } from "../server/http.js";
 import { deskPost, deskSignIn, follow, pageText, serveDesk } from "./desk-client.js";
 import { deskWorld, PASSWORD } from "./desk-world.js";
@@ -142,6 +142,16 @@ describe("the desk's actions and their refusals", () => {
       const other = await act(w.mia.id, { actie: "omruilen", kaart: w.mia.cardNumber, advantageId: String(w.advantage.id), counterId: String(w.world.checkinCounter) });
       expect(other.status).toBe(403);
       expect(await counts()).toEqual(before);
+    });
+
+    it("offers no exchange at a counter without check-in & ticket, and says why", async () => {
+      await createAdvantage(db.prisma, w.world, { title: "Boekenlegger van de registratiebalie", points: 1 }, [w.world.registrationCounter]);
+      const registration: Browser = {};
+      await deskSignIn(desk.base, "balie@registratie.test", PASSWORD, registration);
+      const page = await pageText(await get(desk.base, panel(w.mia.id), registration));
+      expect(page).toContain("Boekenlegger van de registratiebalie");
+      expect(page).toContain("Deze balie kan geen voordelen omruilen");
+      expect(page).not.toContain("Voordeel omruilen");
     });
 
     it("shows the unique code of an advantage that hands one out", async () => {

@@ -17,6 +17,7 @@ export async function deskWorld(prisma: PrismaClient) {
   };
   const staff = await link("balie@sociaalhuis.test", world.authorisedCounter);
   const checkinStaff = await link("balie@sporthal.test", world.checkinCounter);
+  await link("balie@registratie.test", world.registrationCounter);
   await link("nergens@balie.test");
   const now = Date.now();
   const open = { startsAt: new Date(now - time.HOUR), endsAt: new Date(now + 2 * time.HOUR) };
