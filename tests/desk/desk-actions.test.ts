@@ -62,7 +62,11 @@ describe("the desk's actions and their refusals", () => {
       expect(text).toContain("Deze kaart is geblokkeerd");
       expect(text).toContain("Reden: Verloren op de markt.");
       expect(text).toContain("geef de pashouder een nieuwe kaart");
-      const replaced = await db.prisma.card.create({ data: { number: w.freeCard(), passholderId: w.plain.id, status: "REPLACED", issueReason: "FIRST_CARD" } });
+      const active = await db.prisma.card.findUniqueOrThrow({ where: { number: w.plain.cardNumber } });
+      const issuedAt = new Date(active.issuedAt.getTime() - 86_400_000);
+      const replaced = await db.prisma.card.create({
+        data: { number: w.freeCard(), passholderId: w.plain.id, status: "REPLACED", issueReason: "FIRST_CARD", issuedAt, replacedAt: active.issuedAt, replacedByCardId: active.id },
+      });
       const answer = await lookup(replaced.number);
       expect(answer.status).toBe(409);
       expect(await pageText(answer)).toContain(`kaartnummer eindigt op ${w.plain.cardNumber.slice(-4)}`);
@@ -201,9 +205,10 @@ describe("the desk's actions and their refusals", () => {
       expect(noReason.status).toBe(400);
       expect(await counts()).toEqual(before);
 
-      expect(await follow(desk.base, await act(w.plain.id, { actie: "blokkeren", kaart: w.plain.cardNumber, reden: "Verloren" }), browser)).toContain("Kaart geblokkeerd");
+      const current = await db.prisma.card.findFirstOrThrow({ where: { passholderId: w.plain.id, status: "ACTIVE" } });
+      expect(await follow(desk.base, await act(w.plain.id, { actie: "blokkeren", kaart: current.number, reden: "Verloren" }), browser)).toContain("Kaart geblokkeerd");
       const number = w.freeCard();
-      expect(await follow(desk.base, await act(w.plain.id, { actie: "nieuwe-kaart", nieuwKaartnummer: number, reden: "THEFT_LOSS" }), browser)).toContain(`De nieuwe kaart ${number} is actief`);
+      expect(await follow(desk.base, await act(w.plain.id, { actie: "nieuwe-kaart", nieuwKaartnummer: number, reden: "THEFT_LOSS" }), browser)).toContain(`De nieuwe kaart ${number} is actief; de geblokkeerde kaart ${current.number} blijft geblokkeerd.`);
       expect(await follow(desk.base, await act(w.plain.id, { actie: "contact", postalCode: "9900", email: "jonas@example.be", phone: "09 123 45 67" }), browser)).toContain("Contactgegevens bewaard");
       expect((await db.prisma.passholder.findUniqueOrThrow({ where: { id: w.plain.id } })).email).toBe("jonas@example.be");
       const audit = await db.prisma.auditLog.findFirst({ where: { action: "passholder.contact" } });

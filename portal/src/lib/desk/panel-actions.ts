@@ -77,7 +77,7 @@ export async function panelAction(locals: DeskLocals, passholderId: string, form
       });
     case "nieuwe-kaart":
       return act(locals, "Geen nieuwe kaart gegeven", async () => {
-        const { card } = await giveNewCard(prisma, {
+        const { card, previous } = await giveNewCard(prisma, {
           passholderId,
           newCardNumber: form.get("nieuwKaartnummer") ?? "",
           reason: (form.get("reden") ?? "") as CardIssueReason,
@@ -85,7 +85,8 @@ export async function panelAction(locals: DeskLocals, passholderId: string, form
           counterId,
           ...caller,
         });
-        return { kind: "success", title: "Nieuwe kaart gegeven", lines: [`De nieuwe kaart ${card.number} is actief; de vorige kaart is vervangen. De punten blijven bewaard.`] };
+        const before = previous?.status === "BLOCKED" ? `de geblokkeerde kaart ${previous.number} blijft geblokkeerd` : previous ? `de vorige kaart ${previous.number} is vervangen` : "";
+        return { kind: "success", title: "Nieuwe kaart gegeven", lines: [`De nieuwe kaart ${card.number} is actief${before && `; ${before}`}. De punten blijven bewaard.`] };
       });
     case "contact":
       return act(locals, "Gegevens niet gewijzigd", async () => {
