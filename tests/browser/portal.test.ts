@@ -179,7 +179,9 @@ describe.skipIf(!chromiumInstalled)("the passholder portal in Chromium", () => {
       expect(await page.locator(".notice-error").innerText()).toContain("Je kaart is geblokkeerd");
       await shot("voordelen-blocked");
 
-      expect(phone.pageErrors).toEqual([]);
+      // Stopping the camera right after it started removes html5-qrcode's video while the browser may still be
+      // starting it; the browser reports that interrupted play(), which the passholder never sees.
+      expect(phone.pageErrors.filter((error) => !/play\(\) request was interrupted because the media was removed/.test(error))).toEqual([]);
     } finally {
       await phone.close();
     }
