@@ -31,6 +31,8 @@ import { CHOICE_LIST_COMPONENT, REFERENCE_LIST_COMPONENT } from "./list-fields.j
 import { mailPreviewRoutes } from "./mail-preview-routes.js";
 import { notFoundAnswer } from "./not-found-answer.js";
 import { dutchApiNotices } from "./dutch-api-notices.js";
+import { requestBody } from "./request-body.js";
+import { apiAddressCheck } from "./api-address.js";
 import { adminScripts } from "./assets/admin-scripts.js";
 
 export const ADMIN_ROOT = "/admin";
@@ -120,6 +122,9 @@ export async function createAdminRouter({ config, db }: { config: Config; db: Da
   router.use(
     csrfProtection({ secret: config.sessionSecret, secure: production, cookiePath: ADMIN_ROOT, trustedOrigins: [new URL(config.publicUrl).origin] }),
   );
+  // Bodies are read here, not by AdminJS's parser (which would store any upload before its login check).
+  router.use(requestBody({ loginPath: "/login" }));
+  router.use(apiAddressCheck(admin));
   router.use(dutchApiNotices);
   router.use(saveCodeRoutes({ config, db }));
   router.use(exportRoutes({ admin, db }));

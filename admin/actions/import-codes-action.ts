@@ -10,7 +10,7 @@ import { actingUser, mayChange, refusal } from "./record-action.js";
 
 export const IMPORT_CODES_COMPONENT = "ImportCodes";
 // A file of 100,000 codes of the longest kind stays below this.
-const MAX_FILE_BYTES = 12 * 1024 * 1024;
+export const MAX_CODE_FILE_BYTES = 12 * 1024 * 1024;
 
 /** The uploaded file as express-formidable hands it on (formidable 1's File). */
 interface UploadedFile {
@@ -27,7 +27,7 @@ function uploadedFile(payload: Record<string, unknown> | undefined): UploadedFil
 async function codeFileText(file: UploadedFile | undefined): Promise<string> {
   if (!file) throw new CardSystemError("VALIDATION", { field: "file", message: "Kies een CSV-bestand met de codes." });
   try {
-    if (file.size > MAX_FILE_BYTES) throw new CardSystemError("VALIDATION", { field: "file", message: "Het bestand is groter dan 12 MB: splits het op in kleinere bestanden." });
+    if (file.size > MAX_CODE_FILE_BYTES) throw new CardSystemError("VALIDATION", { field: "file", message: "Het bestand is groter dan 12 MB: splits het op in kleinere bestanden." });
     return await readFile(file.path, "utf8");
   } finally {
     await rm(file.path, { force: true });
