@@ -35,9 +35,11 @@ try {
   process.exit(1);
 }
 const { db } = opened;
-const { runServer } = await import("./run-server.js");
+const { runServer, StartError } = await import("./run-server.js");
+const { DatabaseUnreachableError } = await import("../core/db/unreachable.js");
 await runServer({ config, opened, appModule }).catch(async (error: unknown) => {
-  console.error("De server kon niet starten:", error);
+  if (error instanceof StartError || error instanceof DatabaseUnreachableError) console.error(error.message);
+  else console.error("De server kon niet starten:", error);
   await opened.close().catch(() => undefined);
   process.exit(1);
 });

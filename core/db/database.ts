@@ -3,6 +3,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import { databaseUnreachableReason } from "./unreachable.js";
 
 export type DatabaseKind = "pglite" | "postgres";
 
@@ -10,6 +11,8 @@ export type DatabaseKind = "pglite" | "postgres";
 export interface Database extends SqlRunner {
   readonly kind: DatabaseKind;
   readonly prisma: PrismaClient;
+  /** True after a PostgreSQL connection was lost or refused, until a new one succeeds; always false for PGlite. */
+  suspectsOutage(): boolean;
   /** Runs `work` on one dedicated connection (session-level locks, multi-statement transactions). */
   withConnection<T>(work: (connection: SqlRunner) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -30,18 +33,30 @@ export function isPostgresUrl(url: string | undefined): url is string {
 export async function openPostgres(url: string, options: { poolSize?: number } = {}): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
   // An idle connection dropped by the server (restart, failover) must not crash the process; the pool reconnects.
+  // A lost connection makes the next requests check the database before they start (server/health.ts).
+  let outage = false;
   pool.on("error", (error: Error & { code?: string }) => {
+    outage = true;
     if (error.code !== "57P01") console.warn(`PostgreSQL-verbinding verbroken: ${error.message}`);
   });
+  pool.on("connect", () => (outage = false));
+  const noteOutage = (error: unknown) => {
+    if (databaseUnreachableReason(error)) outage = true;
+    throw error;
+  };
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions });
   return {
     kind: "postgres",
     prisma,
+    suspectsOutage: () => outage,
     async exec(sql) {
-      await pool.query(sql);
+      await pool.query(sql).catch(noteOutage);
+      outage = false;
     },
     async query(sql, params) {
-      return (await pool.query(sql, params as unknown[])).rows;
+      const { rows } = await pool.query(sql, params as unknown[]).catch(noteOutage);
+      outage = false;
+      return rows;
     },
     async withConnection(work) {
       const client = await pool.connect();
@@ -112,6 +127,7 @@ export function wrapPglite(pglite: PGlite): PgliteDatabase {
     prisma,
     pglite,
     ...runner,
+    suspectsOutage: () => false,
     // PGlite is a single connection already.
     withConnection: (work) => work(runner),
     async close() {
