@@ -1,6 +1,8 @@
 import type { RequestHandler } from "express";
 import type { Database } from "../core/db/database.js";
 import { actorFromUser, findActorUser, rememberActor } from "./access/actor.js";
+import { rememberSessionRow } from "./actions/user-sessions.js";
+import { rowId } from "../server/session-store.js";
 import { toAdminSessionUser, type AdminSessionUser } from "./authenticate.js";
 
 /**
@@ -20,6 +22,7 @@ export function refreshSessionUser(db: Database): RequestHandler {
           // express-session write the session back on every request.
           if (!sameValues(current, fresh)) req.session.adminUser = fresh;
           rememberActor(req.session.adminUser!, actor);
+          rememberSessionRow(req.session.adminUser!, rowId(req.sessionID));
         } else delete req.session.adminUser;
         next();
       })

@@ -22,6 +22,7 @@ import { auditTrailAction } from "./actions/audit-trail.js";
 import { counterActions } from "./actions/counter-iban.js";
 import { pillarFixedEventRule } from "./actions/pillar-rules.js";
 import { couponActions } from "./actions/coupon-grant.js";
+import { userActions } from "./actions/user-sessions.js";
 import { screenHooks, screenOptions } from "./presentation/screen-options.js";
 import { screenModels } from "./presentation/screens.js";
 import { withOutOfReachReferences } from "./presentation/out-of-reach.js";
@@ -47,6 +48,7 @@ export function buildResources(datamodel: Datamodel, db: Database): ResourceWith
     // Agreements are uploaded and downloaded on the provider's "Stappenplan", never as generic rows.
     ProviderAgreement: noActions,
     EmailMessage: emailActions(db.prisma),
+    User: userActions(db.prisma),
   };
   // Imports, exports and the settlement, per screen id.
   const io = ioActions(db.prisma);

@@ -27,7 +27,7 @@ export function withPasswordField(options: ResourceOptions): ResourceOptions {
   };
 }
 
-function hashPasswordField(required: boolean) {
+export function hashPasswordField(required: boolean) {
   return async (request: ActionRequest): Promise<ActionRequest> => {
     if (request.method !== "post" || !request.payload) return request;
     const { password, passwordHash: _ignored, ...payload } = request.payload as Record<string, unknown>;
@@ -42,7 +42,7 @@ function hashPasswordField(required: boolean) {
   };
 }
 
-async function withoutHash(response: ActionResponse): Promise<ActionResponse> {
+export async function withoutHash(response: ActionResponse): Promise<ActionResponse> {
   const params = (response.record as { params?: Record<string, unknown> } | undefined)?.params;
   if (params) delete params.passwordHash;
   return response;

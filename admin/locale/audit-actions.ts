@@ -22,6 +22,7 @@ export const auditActions: Readonly<Record<string, { nl: string; en: string }>> 
   "pillar.eventMode": { nl: "Evenement van de zuil ingesteld", en: "Pillar's event set" },
   "coupon.grant": { nl: "Coupon toegekend", en: "Coupon granted" },
   "user.create": { nl: "Gebruiker aangemaakt", en: "User created" },
+  "user.end-sessions": { nl: "Sessies beëindigd", en: "Sessions ended" },
   "email.resend": { nl: "Mail opnieuw verstuurd", en: "Mail sent again" },
   "provider.uploadAgreement": { nl: "Overeenkomst opgeladen", en: "Agreement uploaded" },
   "provider.onboardingMail": { nl: "Onboardingmail verstuurd", en: "Onboarding mail sent" },

@@ -28,6 +28,7 @@ export const nl = {
     notifyRegion: "Regio verwittigen",
     resend: "Opnieuw versturen",
     templatePreview: "Voorbeelden van de mails",
+    endSessions: "Sessies beëindigen",
   },
   buttons: {
     save: "Opslaan",
@@ -163,6 +164,7 @@ export const nl = {
     guardCorrectCheckin: "Het punt van deze check-in wordt teruggeboekt; de check-in blijft zichtbaar als gecorrigeerd. Doorgaan?",
     guardCancelTicket: "Dit toegekende kansentarief wordt geannuleerd; het blijft bewaard met de reden. Doorgaan?",
     guardRemoveRedemption: "De opname wordt verwijderd: de pashouder ziet het voordeel opnieuw en krijgt de punten terug. Doorgaan?",
+    guardEndSessions: "Alle sessies van deze gebruiker in het beheer en aan de balie worden meteen beëindigd: wie aangemeld is, moet opnieuw aanmelden. Doorgaan?",
     passwordRequired: "Geef een wachtwoord van minstens 12 tekens.",
     importCodesIntro:
       "Kies een CSV-bestand met één code per rij (een eerste rij \"code\" als titel mag). Alles of niets: is één rij niet in orde (leeg, te lang, dubbel in het bestand of al gekend), dan wordt niets geïmporteerd en zie je per rij wat er mis is. Verbeter het bestand en importeer het opnieuw.",

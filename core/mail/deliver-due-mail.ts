@@ -1,6 +1,11 @@
 import type { PrismaClient } from "@prisma/client";
 import type { MailTransport } from "./mail-transport.js";
+import { forgetMailSecrets, LONGEST_SECRET_MS, revealSecrets } from "./mail-secrets.js";
 import { retryDelayMs } from "./retry-delay.js";
+
+// Another instance may hold a mail's secret: it gets the mail on its own next round.
+const SECRET_ELSEWHERE_WAIT_MS = 30_000;
+const SECRET_LOST = "Niet verstuurd: de aanmeldlink in deze mail is niet meer beschikbaar (verlopen, of de server herstartte eerder). De pashouder vraagt een nieuwe link aan.";
 
 export interface DeliveryRound {
   sent: number;
@@ -26,12 +31,34 @@ export async function deliverDueMail(prisma: PrismaClient, transport: MailTransp
       if (!due) return null;
       const mail = await tx.emailMessage.findUniqueOrThrow({ where: { id: due.id } });
       const attempt = { attempts: mail.attempts + 1, lastAttemptAt: now };
+      const live = revealSecrets(mail, now);
+      if (!live) {
+        if (now.getTime() - mail.createdAt.getTime() < LONGEST_SECRET_MS) {
+          await tx.emailMessage.update({ where: { id: mail.id }, data: { nextAttemptAt: new Date(now.getTime() + SECRET_ELSEWHERE_WAIT_MS) } });
+          return "skipped" as const;
+        }
+        // Retrying cannot help; the backoff keeps the row quiet without a status of its own.
+        await tx.emailMessage.update({
+          where: { id: mail.id },
+          data: { ...attempt, status: "FAILED", lastError: SECRET_LOST, nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempt.attempts)) },
+        });
+        return "failed" as const;
+      }
       try {
-        const receipt = await transport.deliver({ id: mail.id, to: mail.toAddress, replyTo: mail.replyTo, subject: mail.subject, html: mail.html, text: mail.text });
+        const receipt = await transport.deliver({
+          id: mail.id,
+          to: mail.toAddress,
+          replyTo: mail.replyTo,
+          subject: mail.subject,
+          html: live.html,
+          text: live.text,
+          stored: { html: mail.html, text: mail.text },
+        });
         await tx.emailMessage.update({
           where: { id: mail.id },
           data: { ...attempt, status: "SENT", sentAt: now, messageId: receipt.messageId, emlFile: receipt.emlFile ?? null },
         });
+        forgetMailSecrets(mail.id);
         return "sent" as const;
       } catch (error) {
         await tx.emailMessage.update({
@@ -47,7 +74,7 @@ export async function deliverDueMail(prisma: PrismaClient, transport: MailTransp
       }
     });
     if (!outcome) break;
-    round[outcome]++;
+    if (outcome !== "skipped") round[outcome]++;
   }
   return round;
 }

@@ -9,6 +9,8 @@ export interface OutgoingMail {
   html: string;
   text: string;
   replyTo: string | null;
+  /** The mail as the outbox keeps it (secrets replaced by placeholders): what an .eml file holds. */
+  stored?: { html: string; text: string };
 }
 
 export interface DeliveryReceipt {
@@ -29,6 +31,11 @@ export interface MailTransportOptions {
   mailFrom: string;
   /** The data folder; mails without a mail server land in its `mail/` folder. */
   dataDir: string;
+  /**
+   * Development without a mail server: the .eml file holds the stored mail without its secrets, so print the
+   * lines that carry them (a sign-in link) on the console, or nobody could try the portal.
+   */
+  printSecretLines?: boolean;
 }
 
 // A hanging mail server must not hold the outbox row's transaction for long: together these stay below the
@@ -37,13 +44,13 @@ const SMTP_TIMEOUTS = { connectionTimeout: 5_000, greetingTimeout: 5_000, socket
 
 /** nodemailer over SMTP_URL, or, without one (the embedded default), .eml files a demo user can open. */
 export function createMailTransport(options: MailTransportOptions): MailTransport {
-  const envelope = (mail: OutgoingMail) => ({
+  const envelope = (mail: OutgoingMail, { html, text }: { html: string; text: string } = mail) => ({
     from: options.mailFrom,
     to: mail.to,
     ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
     subject: mail.subject,
-    html: mail.html,
-    text: mail.text,
+    html,
+    text,
   });
   if (options.smtpUrl) {
     const transporter = nodemailer.createTransport({ url: options.smtpUrl, ...SMTP_TIMEOUTS });
@@ -60,7 +67,8 @@ export function createMailTransport(options: MailTransportOptions): MailTranspor
   return {
     kind: "file",
     async deliver(mail) {
-      const info = await writer.sendMail(envelope(mail));
+      const info = await writer.sendMail(envelope(mail, mail.stored));
+      if (options.printSecretLines && mail.stored) printSecretLines(mail, mail.stored.text);
       const emlFile = path.join("mail", new Date().toISOString().slice(0, 10), `${mail.id}.eml`);
       const target = path.join(options.dataDir, emlFile);
       await mkdir(path.dirname(target), { recursive: true });
@@ -69,4 +77,10 @@ export function createMailTransport(options: MailTransportOptions): MailTranspor
     },
     close: () => writer.close(),
   };
+}
+
+function printSecretLines(mail: OutgoingMail, storedText: string): void {
+  const stored = storedText.split("\n");
+  const lines = mail.text.split("\n").filter((line, index) => line !== stored[index]);
+  if (lines.length > 0) console.log(`Mail aan ${mail.to} (zonder mailserver; het .eml-bestand bevat deze regels niet):\n  ${lines.join("\n  ")}`);
 }

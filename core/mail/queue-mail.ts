@@ -1,6 +1,7 @@
 import type { EmailMessage } from "@prisma/client";
 import type { TemplateData, TemplateName } from "../../templates/index.js";
 import type { Db } from "../transaction.js";
+import { keepMailSecrets } from "./mail-secrets.js";
 import { renderMail } from "./render-mail.js";
 
 export interface MailRequest<Name extends TemplateName> {
@@ -11,6 +12,11 @@ export interface MailRequest<Name extends TemplateName> {
   providerId?: number;
   /** Who caused the mail (backoffice user), or the system part that did. */
   queuedBy?: string;
+  /**
+   * Values the data holds only as placeholders (see mail-secrets.ts), kept in memory for sending until `until`:
+   * the outbox stores and shows the placeholder.
+   */
+  secrets?: { values: Record<string, string>; until: Date };
 }
 
 /**
@@ -19,7 +25,7 @@ export interface MailRequest<Name extends TemplateName> {
  */
 export async function queueMail<Name extends TemplateName>(db: Db, request: MailRequest<Name>): Promise<EmailMessage> {
   const rendered = await renderMail(request.template, request.data);
-  return db.emailMessage.create({
+  const mail = await db.emailMessage.create({
     data: {
       toAddress: request.to,
       template: request.template,
@@ -28,4 +34,6 @@ export async function queueMail<Name extends TemplateName>(db: Db, request: Mail
       queuedBy: request.queuedBy,
     },
   });
+  if (request.secrets) keepMailSecrets(mail.id, request.secrets.values, request.secrets.until);
+  return mail;
 }

@@ -5,6 +5,7 @@ import { recordAudit } from "../audit/record-audit.js";
 import { CardSystemError } from "../errors.js";
 import { inTransaction, type Db } from "../transaction.js";
 import { requireUuid } from "../validation/ids.js";
+import { carriesSecret } from "./mail-secrets.js";
 
 /**
  * "Opnieuw versturen": a mail still waiting or failing is tried again right away; a sent mail is queued
@@ -20,6 +21,7 @@ export async function resendMail(db: Db, input: { id: string; actor: Actor; requ
     const mail = await tx.emailMessage.findUniqueOrThrow({ where: { id }, include: { provider: { select: { municipalityId: true } } } });
     // The outbox is scoped like providers: a municipal administrator resends their own providers' mails only.
     if (!mayActInMunicipality(actor, mail.provider?.municipalityId)) throw new CardSystemError("EMAIL_NOT_FOUND");
+    if (mail.status === "SENT" && carriesSecret(mail)) throw new CardSystemError("EMAIL_SECRET_NOT_KEPT");
     const queued =
       mail.status === "SENT"
         ? await tx.emailMessage.create({

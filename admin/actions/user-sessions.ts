@@ -1,0 +1,77 @@
+import type { PrismaClient, User } from "@prisma/client";
+import type { Action, ActionContext, ActionRequest, ActionResponse, CurrentAdmin, RecordActionResponse } from "adminjs";
+import { isCardSystemError } from "../../core/errors.js";
+import { endUserSessions, sessionEndingChange } from "../../core/users/sessions.js";
+import { requestMetaOf } from "../audit-origin.js";
+import { hashPasswordField, withoutHash } from "../user-password.js";
+import { actingUser, refusal } from "./record-action.js";
+
+// The Session row (hash of the cookie) of the signed-in user's own request, set by refreshSessionUser.
+const sessionRows = new WeakMap<object, string>();
+
+export function rememberSessionRow(sessionUser: object, rowId: string): void {
+  sessionRows.set(sessionUser, rowId);
+}
+
+const sessionRowOf = (context: ActionContext) => (context.currentAdmin ? sessionRows.get(context.currentAdmin as object) : undefined);
+
+const isCoordinator = ({ currentAdmin }: { currentAdmin?: CurrentAdmin }) => (currentAdmin as { role?: string } | undefined)?.role === "COORDINATOR";
+
+type AccountFields = Pick<User, "passwordHash" | "active" | "role" | "municipalityId">;
+const ACCOUNT_FIELDS = { passwordHash: true, active: true, role: true, municipalityId: true } as const;
+const accountsBefore = new WeakMap<ActionContext, AccountFields>();
+
+/**
+ * A password change, deactivation or role change in the backoffice ends every other session of that user at once
+ * (backoffice and desk); the session that made the change stays.
+ */
+function endSessionsAfterAccountChange(client: PrismaClient) {
+  const remember = async (request: ActionRequest, context: ActionContext): Promise<ActionRequest> => {
+    const id = Number(request.params.recordId);
+    if (request.method === "post" && Number.isInteger(id)) {
+      const before = await client.user.findUnique({ where: { id }, select: ACCOUNT_FIELDS });
+      if (before) accountsBefore.set(context, before);
+    }
+    return request;
+  };
+  const compare = async (response: ActionResponse, request: ActionRequest, context: ActionContext): Promise<ActionResponse> => {
+    const before = accountsBefore.get(context);
+    const errors = (response.record as { errors?: Record<string, unknown> } | undefined)?.errors;
+    if (!before || (errors && Object.keys(errors).length > 0)) return response;
+    const userId = Number(request.params.recordId);
+    const after = await client.user.findUnique({ where: { id: userId }, select: ACCOUNT_FIELDS });
+    const reason = after && sessionEndingChange(before, after);
+    if (!reason) return response;
+    const actor = await actingUser(client, context, "User");
+    await endUserSessions(client, { userId, actor, request: requestMetaOf(request), keepSessionId: sessionRowOf(context), reason });
+    return response;
+  };
+  return { remember, compare };
+}
+
+/** "Sessies beëindigen": a coordinator signs a user out everywhere (backoffice and desk) at once. */
+function endSessionsAction(client: PrismaClient): Partial<Action<ActionResponse>> {
+  const handler = async (request: ActionRequest, _response: unknown, context: ActionContext): Promise<RecordActionResponse> => {
+    const record = context.record!;
+    const before = record.toJSON(context.currentAdmin);
+    if (request.method !== "post") return { record: before };
+    const actor = await actingUser(client, context, "User");
+    try {
+      const ended = await endUserSessions(client, { userId: Number(record.id()), actor, request: requestMetaOf(request), keepSessionId: sessionRowOf(context) });
+      const message = ended === 1 ? "1 sessie beëindigd." : `${ended} sessies beëindigd.`;
+      return { record: before, notice: { type: "success", message } };
+    } catch (error) {
+      if (isCardSystemError(error)) return refusal(error, before);
+      throw error;
+    }
+  };
+  return { actionType: "record", icon: "LogOut", guard: "guardEndSessions", component: false, isAccessible: isCoordinator, isVisible: isCoordinator, handler };
+}
+
+export function userActions(client: PrismaClient) {
+  const sessions = endSessionsAfterAccountChange(client);
+  return {
+    edit: { before: [hashPasswordField(false), sessions.remember], after: [withoutHash, sessions.compare] },
+    endSessions: endSessionsAction(client),
+  };
+}

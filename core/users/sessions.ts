@@ -1,0 +1,68 @@
+import type { Session, SessionKind, User } from "@prisma/client";
+import type { Actor, RequestMeta } from "../access/actor.js";
+import { requireStaff } from "../access/authorize.js";
+import { recordAudit } from "../audit/record-audit.js";
+import { CardSystemError } from "../errors.js";
+import { inTransaction, type Db } from "../transaction.js";
+
+/** A staff account's sessions: the backoffice's and the desk's. */
+const STAFF_KINDS: SessionKind[] = ["ADMIN", "DESK"];
+
+/** Why a user's sessions ended, as the audit row says it. */
+export type SessionEndReason = "op verzoek" | "wachtwoord gewijzigd" | "gedeactiveerd" | "rol gewijzigd";
+
+export type UserSession = Pick<Session, "id" | "kind" | "createdAt" | "expiresAt">;
+
+/** Only the user themself and a coordinator see or end a user's sessions. */
+function requireSelfOrCoordinator(actor: Actor, userId: number): void {
+  if (actor.kind === "SYSTEM") return;
+  const staff = requireStaff(actor);
+  if (staff.userId !== userId && staff.role !== "COORDINATOR") throw new CardSystemError("NOT_ALLOWED");
+}
+
+/** The user's open sessions, newest first (ids are hashes of the cookies: they sign nobody in). */
+export async function listUserSessions(db: Db, input: { userId: number; actor: Actor; now?: Date }): Promise<UserSession[]> {
+  requireSelfOrCoordinator(input.actor, input.userId);
+  return db.session.findMany({
+    where: { userId: input.userId, kind: { in: STAFF_KINDS }, expiresAt: { gt: input.now ?? new Date() } },
+    select: { id: true, kind: true, createdAt: true, expiresAt: true },
+    orderBy: { createdAt: "desc" },
+  });
+}
+
+/**
+ * Ends a user's backoffice and desk sessions at once, except `keepSessionId` (the row id of the session asking,
+ * so whoever changes their own password stays signed in there). Audited; returns how many ended.
+ */
+export async function endUserSessions(
+  db: Db,
+  input: { userId: number; actor: Actor; request?: RequestMeta; keepSessionId?: string; reason?: SessionEndReason },
+): Promise<number> {
+  requireSelfOrCoordinator(input.actor, input.userId);
+  return inTransaction(db, async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true } });
+    if (!user) throw new CardSystemError("NOT_FOUND");
+    const { count } = await tx.session.deleteMany({
+      where: { userId: input.userId, kind: { in: STAFF_KINDS }, ...(input.keepSessionId ? { id: { not: input.keepSessionId } } : {}) },
+    });
+    await recordAudit(tx, {
+      actor: input.actor,
+      request: input.request,
+      action: "user.end-sessions",
+      resource: "User",
+      recordId: input.userId,
+      changes: { sessionsEnded: count, reason: input.reason ?? "op verzoek" },
+    });
+    return count;
+  });
+}
+
+type AccountFields = Pick<User, "passwordHash" | "active" | "role" | "municipalityId">;
+
+/** Which change to an account ends its other sessions, if any. */
+export function sessionEndingChange(before: AccountFields, after: AccountFields): SessionEndReason | undefined {
+  if (before.passwordHash !== after.passwordHash) return "wachtwoord gewijzigd";
+  if (before.active && !after.active) return "gedeactiveerd";
+  if (before.role !== after.role || before.municipalityId !== after.municipalityId) return "rol gewijzigd";
+  return undefined;
+}
