@@ -1,6 +1,6 @@
 import type { RequestMeta } from "../core/access/actor.js";
 import type { Database } from "../core/db/database.js";
-import type { SignInLink } from "../core/portal/sign-in-links.js";
+import type { PendingSignInLink } from "../core/portal/sign-in-links.js";
 import type { Config } from "../server/config.js";
 
 /** What Express hands every portal page as Astro.locals: no page calls the server over HTTP. */
@@ -18,6 +18,6 @@ export interface PortalLocals {
   /** Starts a new session (new id) for the passholder. */
   signIn(passholderId: string): Promise<void>;
   signOut(): Promise<void>;
-  /** Mails the link after the answer went out, so the answer takes as long whether the address is known or not. */
-  sendSignInLink(link: SignInLink): void;
+  /** Looks the passholder up and mails the link after the answer went out, so the answer tells nothing. */
+  sendSignInLink(pending: PendingSignInLink): void;
 }

@@ -11,6 +11,7 @@ import { portalCsrf } from "./csrf.js";
 import { requestMeta } from "./request-meta.js";
 import type { PortalLocals } from "./locals.js";
 import { signInMailer } from "./sign-in-mail.js";
+import { safeReturnTo } from "../core/portal/sign-in-links.js";
 
 declare module "express-session" {
   interface SessionData {
@@ -46,6 +47,7 @@ export async function createPortal({ config, db, sendSignInLink = signInMailer(c
   const router = express.Router();
   router.use("/_astro", express.static(path.join(clientDir, "_astro"), { immutable: true, maxAge: "1y", index: false }));
   router.use(express.static(clientDir, { maxAge: "1h", index: false, redirect: false }));
+  router.use(returnPathCheck);
   router.use(
     session({
       name: `${prefix}uitpas_portaal`,
@@ -92,7 +94,8 @@ export async function createPortal({ config, db, sendSignInLink = signInMailer(c
             resolve();
           }),
         ),
-      sendSignInLink,
+      // "close" comes once the answer is sent (or the client gave up): the lookup may not delay it.
+      sendSignInLink: (pending) => void res.once("close", () => sendSignInLink(pending)),
     };
     handler(req, res, next, locals).catch(next);
   };
@@ -101,6 +104,21 @@ export async function createPortal({ config, db, sendSignInLink = signInMailer(c
   router.use((_req, res) => void res.status(404).type("html").send(notFound));
   return { router, sessionStore };
 }
+
+/**
+ * `?terug=` (where to go after signing in) becomes a redirect's Location: anything but a plain path of this site
+ * (another host, a CR or LF, a non-ASCII character) is refused before a page uses it.
+ */
+const returnPathCheck: RequestHandler = (req, res, next) => {
+  const terug = req.query.terug;
+  if (terug === undefined || safeReturnTo(terug) !== undefined) return next();
+  res
+    .status(400)
+    .type("html")
+    .send(
+      '<!doctype html><html lang="nl-BE"><meta charset="utf-8"><title>Ongeldige link</title><h1>Ongeldige link</h1><p>Deze link klopt niet: de pagina om naar terug te keren is geen pagina van deze site.</p><p><a href="/aanmelden">Naar aanmelden</a></p></html>',
+    );
+};
 
 function staticPage(file: string): string {
   return readFileSync(path.join(clientDir, file), "utf8");

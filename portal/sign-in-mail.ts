@@ -1,24 +1,20 @@
 import type { Database } from "../core/db/database.js";
-import { queueMail } from "../core/mail/queue-mail.js";
-import { SIGN_IN_LINK_MINUTES, type SignInLink } from "../core/portal/sign-in-links.js";
+import { queueSignInMail } from "../core/mail/sign-in-mail.js";
+import type { PendingSignInLink } from "../core/portal/sign-in-links.js";
 import type { Config } from "../server/config.js";
-import { brandingOf } from "../templates/branding.js";
 
 /**
- * Puts the sign-in mail in the outbox (the mail worker sends it). Runs after the answer went out: rendering
- * the mail takes time, and an answer that took longer for known addresses would tell which ones are known.
+ * Finishes a sign-in request whose answer went out: looks the passholder up and, if there is one, creates the
+ * link and puts the mail in the outbox (the mail worker sends it). The lookup, the link and the rendering take
+ * time, and an answer that took longer for known addresses would tell which ones are known.
  */
-export function signInMailer(config: Config, db: Database): (link: SignInLink) => void {
-  const queue = async (link: SignInLink) => {
-    const cardSystem = await db.prisma.cardSystem.findUniqueOrThrow({ where: { id: link.cardSystemId } });
-    await queueMail(db.prisma, {
-      template: "portal-sign-in",
-      to: link.to,
-      queuedBy: "portaal",
-      data: { branding: brandingOf(cardSystem), firstName: link.firstName, signInUrl: `${config.publicUrl}/aanmelden/${link.token}`, validMinutes: SIGN_IN_LINK_MINUTES },
-    });
+export function signInMailer(config: Config, db: Database): (pending: PendingSignInLink) => void {
+  const queue = async (pending: PendingSignInLink) => {
+    const link = await pending(db.prisma);
+    if (!link) return;
+    await queueSignInMail(db.prisma, { publicUrl: config.publicUrl, link });
   };
-  return (link) => {
-    queue(link).catch((error: unknown) => console.error(`Aanmeldmail naar ${link.to} niet in de wachtrij gezet:`, error));
+  return (pending) => {
+    queue(pending).catch((error: unknown) => console.error("Aanmeldmail niet in de wachtrij gezet:", error));
   };
 }

@@ -14,10 +14,14 @@ export class RateLimiter {
   ) {}
 
   async isOver(rules: RateLimitRule[], now = new Date()): Promise<boolean> {
-    const rows = await this.db.prisma.rateLimit.findMany({
-      where: { windowStart: this.windowOf(now), key: { in: rules.map((rule) => rule.key) } },
-    });
-    return rules.some((rule) => (rows.find((row) => row.key === rule.key)?.count ?? 0) >= rule.limit);
+    const counts = await this.counts(rules.map((rule) => rule.key), now);
+    return rules.some((rule, i) => counts[i]! >= rule.limit);
+  }
+
+  /** Each key's hits in the current window, without counting one. */
+  async counts(keys: string[], now = new Date()): Promise<number[]> {
+    const rows = await this.db.prisma.rateLimit.findMany({ where: { windowStart: this.windowOf(now), key: { in: keys } } });
+    return keys.map((key) => rows.find((row) => row.key === key)?.count ?? 0);
   }
 
   /**

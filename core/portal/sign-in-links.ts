@@ -15,6 +15,7 @@ export interface SignInLink {
   firstName: string;
   cardSystemId: number;
   token: string;
+  expiresAt: Date;
 }
 
 const hashOf = (token: string) => createHash("sha256").update(token).digest("base64url");
@@ -26,54 +27,63 @@ function requiredEmail(value: unknown): string {
 }
 
 /** Only portal paths, so a link can never send anyone to another site. */
-function safeReturnTo(value: unknown): string | undefined {
+export function safeReturnTo(value: unknown): string | undefined {
   return typeof value === "string" && /^\/(?!\/)[\w\-/.~%]*$/.test(value) && value.length <= 200 ? value : undefined;
 }
 
 async function createLink(db: Db, passholder: Passholder, email: string, returnTo: unknown, at: Date): Promise<SignInLink> {
   const token = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(at.getTime() + SIGN_IN_LINK_MINUTES * 60_000);
   await db.portalSignInToken.create({
-    data: {
-      tokenHash: hashOf(token),
-      passholderId: passholder.id,
-      email,
-      returnTo: safeReturnTo(returnTo),
-      createdAt: at,
-      expiresAt: new Date(at.getTime() + SIGN_IN_LINK_MINUTES * 60_000),
-    },
+    data: { tokenHash: hashOf(token), passholderId: passholder.id, email, returnTo: safeReturnTo(returnTo), createdAt: at, expiresAt },
   });
-  return { to: email, firstName: passholder.firstName, cardSystemId: passholder.cardSystemId, token };
+  return { to: email, firstName: passholder.firstName, cardSystemId: passholder.cardSystemId, token, expiresAt };
 }
 
 /**
- * A passholder asks for a sign-in link by email. Undefined when no passholder has that address: the caller
- * answers the same either way, so nobody learns which addresses are known.
+ * What a sign-in request leaves to do once its answer went out: find the passholder and, if there is one, create
+ * the link (undefined otherwise). The answer comes before any of it, so it takes as long and reads the same
+ * whether the typed values belong to someone or not; only the typed values are checked at once.
  */
-export async function requestSignInLink(db: Db, input: { email: unknown; returnTo?: unknown; at?: Date }): Promise<SignInLink | undefined> {
+export type PendingSignInLink = (db: Db) => Promise<SignInLink | undefined>;
+
+/** A passholder asks for a sign-in link by email. */
+export function signInLinkRequest(input: { email: unknown; returnTo?: unknown; at?: Date }): PendingSignInLink {
   const email = requiredEmail(input.email);
-  const passholder = await db.passholder.findUnique({ where: { email } });
-  return passholder ? createLink(db, passholder, email, input.returnTo, input.at ?? new Date()) : undefined;
+  const at = input.at ?? new Date();
+  return async (db) => {
+    const passholder = await db.passholder.findUnique({ where: { email } });
+    return passholder ? createLink(db, passholder, email, input.returnTo, at) : undefined;
+  };
+}
+
+export async function requestSignInLink(db: Db, input: Parameters<typeof signInLinkRequest>[0]): Promise<SignInLink | undefined> {
+  return signInLinkRequest(input)(db);
 }
 
 /**
  * A passholder without a linked email proves who they are with card number and date of birth, and gives the
  * address to link; the link goes there and links it when used. A passholder who already has an address gets
- * the link at that address. Undefined when the card and date do not match (or the address belongs to someone
+ * the link at that address. No link when the card and date do not match (or the address belongs to someone
  * else), answered like a match.
  */
-export async function requestCardLink(
-  db: Db,
-  input: { cardNumber: unknown; birthDate: unknown; email: unknown; returnTo?: unknown; at?: Date },
-): Promise<SignInLink | undefined> {
+export function cardLinkRequest(input: { cardNumber: unknown; birthDate: unknown; email: unknown; returnTo?: unknown; at?: Date }): PendingSignInLink {
   const number = normalizeCardNumber(String(input.cardNumber ?? ""), "cardNumber");
   const birthDate = requiredDate(input.birthDate, "birthDate", "Geboortedatum");
   const email = requiredEmail(input.email);
-  const card = await db.card.findUnique({ where: { number }, include: { passholder: true } });
-  const passholder = card?.passholder;
-  if (!passholder || passholder.birthDate.getTime() !== birthDate.getTime()) return undefined;
-  if (passholder.email) return createLink(db, passholder, passholder.email, input.returnTo, input.at ?? new Date());
-  const owner = await db.passholder.findUnique({ where: { email }, select: { id: true } });
-  return owner ? undefined : createLink(db, passholder, email, input.returnTo, input.at ?? new Date());
+  const at = input.at ?? new Date();
+  return async (db) => {
+    const card = await db.card.findUnique({ where: { number }, include: { passholder: true } });
+    const passholder = card?.passholder;
+    if (!passholder || passholder.birthDate.getTime() !== birthDate.getTime()) return undefined;
+    if (passholder.email) return createLink(db, passholder, passholder.email, input.returnTo, at);
+    const owner = await db.passholder.findUnique({ where: { email }, select: { id: true } });
+    return owner ? undefined : createLink(db, passholder, email, input.returnTo, at);
+  };
+}
+
+export async function requestCardLink(db: Db, input: Parameters<typeof cardLinkRequest>[0]): Promise<SignInLink | undefined> {
+  return cardLinkRequest(input)(db);
 }
 
 export interface SignedIn {

@@ -71,7 +71,7 @@ describe("the outbox shows a mail exactly as it is sent", () => {
   it("previews each template in the card system's own footer and reply address", async () => {
     const answer = await app.getJson(coordinator, `${API}/EmailMessage/actions/templatePreview`);
     const previews = (answer.body as unknown as { previews: { name: string; subject: string; text: string; replyTo: string }[] }).previews;
-    expect(previews.map((preview) => preview.name)).toEqual(["provider-onboarding", "coordinator-notification", "portal-sign-in"]);
+    expect(previews.map((preview) => preview.name)).toEqual(["provider-onboarding", "coordinator-notification", "portal-sign-in", "staff-sign-in-failures"]);
     for (const preview of previews) {
       expect(preview.replyTo).toBe("uitpasmeetjesland@comeet.be");
       expect(preview.text).toContain("Helpdesk: info@uitpas.be of uitpasmeetjesland@comeet.be");
@@ -108,8 +108,9 @@ describe("the outbox shows a mail exactly as it is sent", () => {
       "provider-onboarding": "Onboardingmail aanbieder",
       "coordinator-notification": "Regio verwittigen",
       "portal-sign-in": "Aanmeldlink portaal",
+      "staff-sign-in-failures": "Mislukte aanmeldpogingen",
     });
     const outbox = state.resources.find((resource) => resource.id === "EmailMessage")!;
-    expect(outbox.properties.template!.availableValues?.map((option) => option.value)).toEqual(["provider-onboarding", "coordinator-notification", "portal-sign-in"]);
+    expect(outbox.properties.template!.availableValues?.map((option) => option.value)).toEqual(["provider-onboarding", "coordinator-notification", "portal-sign-in", "staff-sign-in-failures"]);
   });
 });

@@ -8,9 +8,12 @@ import type { TestDatabase } from "../helpers/databases.js";
 
 export const PASSWORD = "een lang genoeg wachtwoord";
 
-/** The whole app on a random local port; `env` as the server would read it (NODE_ENV=test by default). */
+/**
+ * The whole app on a random local port; `env` as the server would read it (NODE_ENV=test by default). The test
+ * is the proxy on loopback, so X-Forwarded-For names the client; `TRUST_PROXY: ""` serves with the real default.
+ */
 export async function serve(db: TestDatabase, env: Record<string, string> = { NODE_ENV: "test" }): Promise<{ base: string; server: Server }> {
-  const { config } = loadConfig(env);
+  const { config } = loadConfig({ TRUST_PROXY: "loopback", ...env });
   const { app } = await createApp({ config, db });
   const server = app.listen(0, "127.0.0.1");
   await new Promise((resolve) => server.once("listening", resolve));

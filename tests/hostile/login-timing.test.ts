@@ -1,0 +1,156 @@
+import type { Server } from "node:http";
+import { Worker } from "node:worker_threads";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { hashPassword } from "../../core/auth/password.js";
+import { staffSignIn } from "../../server/staff-sign-in.js";
+import { databaseKinds } from "../helpers/databases.js";
+import { createPassholder, worldOn } from "../helpers/fixtures.js";
+import { csrfIn } from "../portal/portal-client.js";
+import { get, type Browser } from "../server/http.js";
+import { serve, stop } from "../server/serve-app.js";
+
+// scrypt takes as long for every stored hash with the same parameters, and on a busy machine its noise would hide
+// the rest: it is recorded (which parameters, how often) instead of run.
+const verified = vi.hoisted(() => [] as string[]);
+vi.mock("../../core/auth/password.js", async (original) => ({
+  ...(await original<typeof import("../../core/auth/password.js")>()),
+  verifyPassword: async (_password: string, stored: string) => {
+    verified.push(stored.split("$").slice(0, 4).join("$"));
+    return false;
+  },
+}));
+
+/** Rounds of the portal's test; the staff sign-in is quicker and its difference to find smaller, so it takes more. */
+const ROUNDS = 40;
+const STAFF_ROUNDS = 100;
+/** Between portal attempts, so whatever one left to do after its answer (a mail to queue) is done before the next. */
+const PAUSE_MS = 80;
+
+interface Attempt {
+  known: boolean;
+  email: string;
+  ip: string;
+}
+
+/**
+ * Per round two attempts for a known address and two for an unknown one, as known-unknown-unknown-known or the
+ * reverse (so a machine getting slower or faster within a round weighs on both alike), each from its own client
+ * address. Each address is tried twice, well below any limit.
+ */
+function rounds(count: number, knownEmail: (i: number) => string, unknownEmail: (i: number) => string, network: string): Attempt[] {
+  let client = 0;
+  const ip = () => `${network}.${Math.floor(client / 250)}.${client++ % 250}`;
+  return Array.from({ length: count }, (_, i) => {
+    const known = { known: true, email: knownEmail(i) };
+    const unknown = { known: false, email: unknownEmail(i) };
+    const order = Math.random() < 0.5 ? [known, unknown, unknown, known] : [unknown, known, known, unknown];
+    return order.map((attempt) => ({ ...attempt, ip: ip() }));
+  }).flat();
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return (sorted[Math.floor((sorted.length - 1) / 2)]! + sorted[Math.ceil((sorted.length - 1) / 2)]!) / 2;
+};
+
+/**
+ * The median over the rounds of (known − unknown) in ms, and the median attempt: the odd stall of a busy machine
+ * moves neither.
+ */
+function compare(attempts: Attempt[], took: number[]): { difference: number; typical: number } {
+  const differences: number[] = [];
+  for (let i = 0; i < attempts.length; i += 4) {
+    const round = attempts.slice(i, i + 4).map((attempt, j) => (attempt.known ? 1 : -1) * took[i + j]!);
+    differences.push(round.reduce((sum, value) => sum + value, 0) / 2);
+  }
+  return { difference: median(differences), typical: median(took) };
+}
+
+// The portal's client runs in a thread of its own, as an attacker's runs on another machine: what the server does
+// after it answered must not hold up the client's reading of that answer.
+const PORTAL_CLIENT = `
+const { parentPort, workerData: { base, cookie, csrf, attempts, pauseMs } } = require("node:worker_threads");
+(async () => {
+  const took = [];
+  for (const { email, ip } of attempts) {
+    await new Promise((resolve) => setTimeout(resolve, pauseMs));
+    const started = performance.now();
+    const response = await fetch(base + "/aanmelden", {
+      method: "POST",
+      redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: base, cookie, "x-forwarded-for": ip },
+      body: new URLSearchParams({ email, csrf }).toString(),
+    });
+    await response.text();
+    if (response.status !== 200) throw new Error("status " + response.status + " for " + email);
+    took.push(performance.now() - started);
+  }
+  parentPort.postMessage(took);
+})().catch((error) => { throw error; });
+`;
+
+function timeInOwnThread(workerData: object): Promise<number[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(PORTAL_CLIENT, { eval: true, workerData });
+    worker.once("message", resolve);
+    worker.once("error", reject);
+  });
+}
+
+describe.each(databaseKinds)("sign-in answers take as long for an unknown address (%s)", (kind) => {
+  const context = worldOn(kind);
+  let base: string;
+  let server: Server;
+  beforeAll(async () => {
+    ({ base, server } = await serve(context.db));
+  });
+  afterAll(async () => {
+    stop(server);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  });
+
+  it("portal: asking for a sign-in link", async () => {
+    for (let i = 0; i < ROUNDS + 2; i++) await createPassholder(context.db.prisma, context.world, { email: `bekend${i}@example.be` });
+    const browser: Browser = {};
+    const csrf = csrfIn(await (await get(base, "/aanmelden", browser)).text());
+    const client = { base, cookie: browser.cookie, csrf, pauseMs: PAUSE_MS };
+    // Warm up both ways first (compiled code, connections).
+    const warmUp = [`bekend${ROUNDS}@example.be`, "warm0@example.be", `bekend${ROUNDS + 1}@example.be`, "warm1@example.be"];
+    await timeInOwnThread({ ...client, attempts: warmUp.map((email, i) => ({ email, ip: `198.18.255.${i}` })) });
+
+    const attempts = rounds(ROUNDS, (i) => `bekend${i}@example.be`, (i) => `onbekend${i}@example.be`, "198.18");
+    const { difference, typical } = compare(attempts, await timeInOwnThread({ ...client, attempts }));
+    console.log(`portal sign-in (${kind}): known − unknown ${difference.toFixed(2)} ms, typical ${typical.toFixed(2)} ms`);
+    expect(Math.abs(difference)).toBeLessThan(Math.max(1.5, typical * 0.15));
+    await expect.poll(() => context.db.prisma.emailMessage.count({ where: { toAddress: { startsWith: "bekend" } } }), { timeout: 10_000 }).toBe(2 * ROUNDS + 2);
+  });
+
+  it("backoffice and desk: a wrong password", async () => {
+    const passwordHash = await hashPassword("het echte wachtwoord van deze test");
+    await context.db.prisma.user.createMany({
+      data: Array.from({ length: STAFF_ROUNDS + 1 }, (_, i) => ({ email: `medewerker${i}@example.be`, name: `Medewerker ${i}`, role: "COORDINATOR" as const, passwordHash })),
+    });
+    const signIn = staffSignIn(context.db, { area: "admin", mayEnter: () => true });
+    const attempt = async ({ email, ip }: { email: string; ip: string }) => {
+      expect((await signIn(email, "een fout wachtwoord", ip)).outcome).toBe("INVALID");
+    };
+    for (let i = 0; i < 5; i++) {
+      for (const email of [`medewerker${STAFF_ROUNDS}@example.be`, `warm${i}@example.be`]) await attempt({ email, ip: `198.19.255.${i}` });
+    }
+
+    const attempts = rounds(STAFF_ROUNDS, (i) => `medewerker${i}@example.be`, (i) => `niemand${i}@example.be`, "198.19");
+    const took: number[] = [];
+    verified.length = 0;
+    for (const one of attempts) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      const started = performance.now();
+      await attempt(one);
+      took.push(performance.now() - started);
+    }
+    const { difference, typical } = compare(attempts, took);
+    console.log(`staff sign-in (${kind}): known − unknown ${difference.toFixed(2)} ms, typical ${typical.toFixed(2)} ms`);
+    expect(Math.abs(difference)).toBeLessThan(Math.max(1, typical * 0.15));
+    // Every attempt, known or not, checked one password hash with the parameters real hashes have.
+    expect(verified).toEqual(attempts.map(() => "scrypt$16384$8$1"));
+  });
+});
