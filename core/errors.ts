@@ -67,6 +67,7 @@ export const errorCatalogue = {
   PROVIDER_STEP_ALREADY_DONE: { status: 409, nl: "Deze stap werd al gezet. Een mail opnieuw versturen kan bij Uitgaande mails.", en: "This step was already done. Resend a mail from the outbox." },
   MAIL_SETTINGS_MISSING: { status: 409, nl: "Voor deze mail ontbreken gegevens in de instellingen.", en: "Settings needed for this mail are missing." },
   EMAIL_NOT_FOUND: { status: 404, nl: "Deze mail is niet gekend.", en: "This mail is unknown." },
+  EMAIL_SECRET_NOT_KEPT: { status: 409, nl: "Deze aanmeldmail kan niet opnieuw verstuurd worden: de link erin wordt niet bewaard. De pashouder vraagt een nieuwe link aan.", en: "This sign-in mail cannot be sent again: its link is not kept. The passholder asks for a new link." },
   AGREEMENT_FILE_INVALID: { status: 400, nl: "De overeenkomst moet een pdf, png of jpg zijn van hoogstens 10 MB.", en: "The agreement must be a PDF, PNG or JPG file of at most 10 MB." },
   BUSY: { status: 503, nl: "Het is nu erg druk. Probeer het zo meteen opnieuw.", en: "It is very busy right now. Please try again in a moment." },
   CONFLICT: { status: 409, nl: "Deze wijziging botst met een andere wijziging. Probeer opnieuw.", en: "This change conflicts with another change. Please try again." },

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import { DEFAULT_RETENTION, type RetentionPeriods } from "../core/retention/retention.js";
 
 export type NodeEnv = "development" | "production" | "test";
 
@@ -11,6 +12,8 @@ export interface Config {
   dataDir: string;
   /** postgresql://… of a real PostgreSQL server; undefined means the embedded database in dataDir. */
   databaseUrl?: string;
+  /** How long a start waits for an unreachable database (DATABASE_URL) before it gives up. */
+  databaseWaitSeconds: number;
   /** Address where users reach the app, without trailing slash. */
   publicUrl: string;
   sessionSecret: string;
@@ -18,8 +21,10 @@ export interface Config {
   /** smtp(s)://… of the mail server; undefined means mails are written as .eml files under dataDir/mail. */
   smtpUrl?: string;
   mailFrom: string;
-  /** Express "trust proxy" setting: which proxies may tell the client's address and protocol. */
+  /** Express "trust proxy" setting: which proxies may tell the client's address and protocol; none by default. */
   trustProxy: string | boolean | number;
+  /** Days before sent mails' bodies and .eml files, and audit rows' personal values, are removed. */
+  retention: RetentionPeriods;
 }
 
 export class ConfigError extends Error {
@@ -42,6 +47,9 @@ const optional = <T extends z.ZodType>(schema: T) =>
 const secret = (name: string) =>
   optional(z.string().min(32, { error: `${name} moet minstens 32 tekens lang zijn` }));
 
+const days = (name: string) =>
+  optional(z.string().regex(/^[1-9]\d{0,4}$/, { error: `${name} moet een aantal dagen zijn (1 of meer), bv. 90` }));
+
 const schema = z.object({
   NODE_ENV: optional(
     z.enum(["development", "production", "test"], {
@@ -61,6 +69,9 @@ const schema = z.object({
       error: "DATABASE_URL moet beginnen met postgresql:// of postgres:// (laat leeg voor de ingebouwde databank)",
     }),
   ),
+  DATABASE_WAIT_SECONDS: optional(
+    z.string().regex(/^\d{1,5}$/, { error: "DATABASE_WAIT_SECONDS moet een aantal seconden zijn (0 of meer), bv. 60" }),
+  ),
   PUBLIC_URL: optional(
     z.string().refine(isHttpUrl, { error: "PUBLIC_URL moet een volledig http(s)-adres zijn, bv. https://uitpas.meetjesland.be" }),
   ),
@@ -75,6 +86,8 @@ const schema = z.object({
     }),
   ),
   TRUST_PROXY: optional(z.string()),
+  MAIL_RETENTION_DAYS: days("MAIL_RETENTION_DAYS"),
+  AUDIT_RETENTION_DAYS: days("AUDIT_RETENTION_DAYS"),
 });
 
 function isHttpUrl(value: string): boolean {
@@ -117,6 +130,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 
   const port = Number(values.PORT ?? 3000);
   const publicUrl = (values.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, "");
+  if (production && publicUrl.startsWith("https://") && values.TRUST_PROXY === undefined) {
+    warnings.push(
+      "TRUST_PROXY is niet ingesteld: het adres en protocol dat een reverse proxy doorgeeft (X-Forwarded-For/-Proto) worden genegeerd. Zet TRUST_PROXY op het adres van je proxy, bv. loopback, anders werkt aanmelden achter HTTPS niet.",
+    );
+  }
   if (production && !publicUrl.startsWith("https://")) {
     warnings.push(
       "PUBLIC_URL is geen https-adres: in productie zijn de sessiecookies 'Secure', dus aanmelden werkt enkel via HTTPS (bv. achter een reverse proxy).",
@@ -130,6 +148,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       host: values.HOST ?? "0.0.0.0",
       dataDir: values.DATA_DIR ?? "./data",
       databaseUrl: values.DATABASE_URL,
+      databaseWaitSeconds: Number(values.DATABASE_WAIT_SECONDS ?? 60),
       publicUrl,
       sessionSecret,
       qrSecret,
@@ -137,15 +156,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       // Without a mail server (mails become .eml files) a placeholder sender is good enough.
       mailFrom: values.MAIL_FROM ?? `UiTPAS <noreply@${new URL(publicUrl).hostname}>`,
       trustProxy: parseTrustProxy(values.TRUST_PROXY),
+      retention: {
+        mailDays: Number(values.MAIL_RETENTION_DAYS ?? DEFAULT_RETENTION.mailDays),
+        auditDays: Number(values.AUDIT_RETENTION_DAYS ?? DEFAULT_RETENTION.auditDays),
+      },
     },
     warnings,
   };
 }
 
+// Trusting a proxy that is not there lets every client choose its own address (X-Forwarded-For), and with it
+// dodge every per-address limit.
 function parseTrustProxy(value: string | undefined): string | boolean | number {
-  if (value === undefined) return "loopback, linklocal, uniquelocal";
+  if (value === undefined || value === "false") return false;
   if (value === "true") return true;
-  if (value === "false") return false;
   if (/^\d+$/.test(value)) return Number(value);
   return value;
 }

@@ -1,10 +1,12 @@
-import type { Server } from "node:http";
+import { createServer, type RequestListener, type Server } from "node:http";
 import type { OpenedDatabase } from "../core/db/open-configured.js";
 import { migrate } from "../core/db/migrate.js";
+import { waitForDatabase } from "../core/db/unreachable.js";
 import { createMailTransport } from "../core/mail/mail-transport.js";
 import { startMailWorker, type MailWorker } from "../core/mail/mail-worker.js";
 import type { Config } from "./config.js";
 import { seedDemoIfEmpty } from "./demo-data.js";
+import { startingUp } from "./health.js";
 
 const CLEANUP_INTERVAL_MS = 60 * 60_000;
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -44,17 +46,28 @@ export async function runServer({ config, opened, appModule }: {
   if (process.env.npm_lifecycle_event) stopWithParent(() => void stop("Het npm-proces is gestopt"));
 
   console.log(`Databank: ${opened.describe}`);
+  // Listening comes first: while the database is out of reach or being migrated, /healthz tells why and every
+  // page answers a Dutch 503, instead of a refused connection.
+  let phase = "de databank wordt geopend";
+  let handler: RequestListener = startingUp(() => phase);
+  server = await listen((req, res) => handler(req, res), config);
+  await waitForDatabase(db, config.databaseWaitSeconds, (reason, detail, retryInMs) => {
+    phase = `${reason}; nieuwe poging over ${(retryInMs / 1000).toFixed(1)} s`;
+    console.warn(`Databank niet bereikbaar: ${reason} (${detail}). Nieuwe poging over ${(retryInMs / 1000).toFixed(1)} s.`);
+  });
+  phase = "de databank wordt bijgewerkt";
   const { applied } = await migrate(db);
   if (applied.length > 0) console.log(`Databankmigraties toegepast: ${applied.join(", ")}`);
   await seedDemoIfEmpty(db, config);
 
+  phase = "de toepassing wordt geladen";
   const { createApp } = await appModule;
   const { app, housekeeping } = await createApp({ config, db });
-  server = await listen(app, config);
-  const tidy = () => housekeeping().catch((error: unknown) => console.error("Opruimen van verlopen sessies en tellers mislukt:", error));
+  handler = app;
+  const tidy = () => housekeeping().catch((error: unknown) => console.error("Opruimen van verlopen sessies, tellers en bewaartermijnen mislukt:", error));
   void tidy();
   cleanup = setInterval(tidy, CLEANUP_INTERVAL_MS).unref();
-  mailWorker = startMailWorker(db.prisma, createMailTransport({ smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, dataDir: config.dataDir }));
+  mailWorker = startMailWorker(db.prisma, createMailTransport({ smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, dataDir: config.dataDir, printSecretLines: config.nodeEnv !== "production" }));
 
   console.log(`UiTPAS Meetjesland luistert op ${config.host}:${config.port}`);
   console.log(`  Portaal:     ${config.publicUrl}/`);
@@ -75,14 +88,19 @@ function stopWithParent(stop: () => void): void {
   }, 1_000).unref();
 }
 
-function listen(app: import("express").Express, config: Config): Promise<Server> {
+/** A start that cannot go on, with a Dutch message that says it all: shown without a stack. */
+export class StartError extends Error {
+  override name = "StartError";
+}
+
+function listen(handler: RequestListener, config: Config): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server = app.listen(config.port, config.host);
+    const server = createServer(handler).listen(config.port, config.host);
     server.once("listening", () => resolve(server));
     server.once("error", (error: NodeJS.ErrnoException) => {
       reject(
         error.code === "EADDRINUSE"
-          ? new Error(`Poort ${config.port} op ${config.host} is al in gebruik door een ander programma. Kies een andere PORT.`)
+          ? new StartError(`Poort ${config.port} op ${config.host} is al in gebruik door een ander programma. Kies een andere PORT.`)
           : error,
       );
     });
