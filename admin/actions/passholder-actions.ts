@@ -7,6 +7,7 @@ import { blockCardsAction } from "./block-cards.js";
 import { cardHistoryAction } from "./card-history-action.js";
 import { passholderEditRules } from "./passholder-edit.js";
 import { registerPassholderAction } from "./passholder-register.js";
+import { gdprActions } from "./gdpr-actions.js";
 import { reasonRecordAction, reasonText, text } from "./record-action.js";
 
 /** The manual's reasons for a new card, as offered in the form (value and Dutch label). */
@@ -16,8 +17,8 @@ function reasonLabel(reason: CardIssueReason): string {
   return enumLabels.CardIssueReason?.[reason]?.nl ?? reason;
 }
 
-/** Registering and editing by the rules of core, and card tasks: block, new card, card history, block several. */
-export function passholderActions(client: PrismaClient) {
+/** Registering and editing by the rules of core, card tasks (block, new card, card history, block several) and the GDPR rights. */
+export function passholderActions(client: PrismaClient, dataDir?: string) {
   return {
     new: registerPassholderAction(client),
     edit: { before: passholderEditRules(client) } as Partial<Action<ActionResponse>>,
@@ -54,5 +55,6 @@ export function passholderActions(client: PrismaClient) {
     }),
     cardHistory: cardHistoryAction(client),
     blockCards: blockCardsAction(client),
+    ...gdprActions(client, dataDir),
   };
 }

@@ -21,7 +21,7 @@ interface Answer {
 const ReasonForm: React.FC<ActionProps> = ({ record, resource, action }) => {
   const handleAnswer = useActionResponseHandler();
   const { translateMessage } = useTranslation();
-  const reasons = (action.custom as { reasons?: Option[] } | undefined)?.reasons;
+  const { reasons, confirmWord } = (action.custom ?? {}) as { reasons?: Option[]; confirmWord?: string };
   const [fields, setFields] = useState<Record<string, string>>(reasons ? { reason: "DEFECT", newCardNumber: "" } : { reason: "" });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
@@ -76,6 +76,13 @@ const ReasonForm: React.FC<ActionProps> = ({ record, resource, action }) => {
         </FormGroup>
       )}
       {action.guard && <MessageBox variant="info" mb="lg" data-testid="reason-guard">{translateMessage(action.guard, resource.id)}</MessageBox>}
+      {confirmWord && (
+        <FormGroup error={!!errors.confirmation}>
+          <Label htmlFor="confirmation" required>Typ {confirmWord} om te bevestigen</Label>
+          <Input id="confirmation" name="confirmation" autoComplete="off" value={fields.confirmation ?? ""} onChange={set("confirmation")} required />
+          {errors.confirmation && <MessageBox variant="danger" mt="default">{errors.confirmation}</MessageBox>}
+        </FormGroup>
+      )}
       <Button type="submit" variant="contained" disabled={busy} data-testid="reason-submit">Bevestigen</Button>
     </Box>
   );

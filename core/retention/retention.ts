@@ -76,7 +76,7 @@ export async function applyRetention(
   return round;
 }
 
-async function removeFileIn(folder: string, file: string): Promise<boolean> {
+export async function removeFileIn(folder: string, file: string): Promise<boolean> {
   if (!file.startsWith(folder + path.sep)) return false;
   try {
     await unlink(file);

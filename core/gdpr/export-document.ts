@@ -1,0 +1,59 @@
+import { escapeHtml } from "../../templates/markup.js";
+import type { PassholderDataExport } from "./export-passholder-data.js";
+
+const sections: Array<[keyof PassholderDataExport | "ledger.transactions" | "signIns.sessions" | "signIns.signInLinks", string]> = [
+  ["cards", "Kaarten"],
+  ["checkins", "Check-ins"],
+  ["ledger.transactions", "Puntengrootboek"],
+  ["tickets", "Tickets met kansentarief"],
+  ["redemptions", "Opgenomen voordelen"],
+  ["coupons", "Coupons"],
+  ["signIns.sessions", "Aanmeldingen (sessies)"],
+  ["signIns.signInLinks", "Aangevraagde aanmeldlinks"],
+  ["mails", "Verstuurde mails"],
+  ["audit", "Auditspoor: wat er met je gegevens gebeurde"],
+];
+
+const cell = (value: unknown): string => {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "object") return escapeHtml(JSON.stringify(value));
+  return escapeHtml(String(value));
+};
+
+function table(rows: Record<string, unknown>[]): string {
+  if (rows.length === 0) return "<p>Niets bewaard.</p>";
+  const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+  const head = columns.map((column) => `<th scope="col">${escapeHtml(column)}</th>`).join("");
+  const body = rows.map((row) => `<tr>${columns.map((column) => `<td>${cell(row[column])}</td>`).join("")}</tr>`).join("\n");
+  return `<table border="1" cellpadding="4">\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
+}
+
+function rowsOf(data: PassholderDataExport, key: string): Record<string, unknown>[] {
+  const value = key.split(".").reduce<unknown>((at, part) => (at as Record<string, unknown>)[part], data);
+  return value as Record<string, unknown>[];
+}
+
+/** The export as a page a passholder can read, print or save: every section of the JSON, as tables, without scripts. */
+export function exportDocument(data: PassholderDataExport): string {
+  const identity = Object.entries(data.identity).map(([field, value]) => `<tr><th scope="row">${escapeHtml(field)}</th><td>${cell(value)}</td></tr>`).join("\n");
+  const body = sections.map(([key, title]) => `<h2>${escapeHtml(title)}</h2>\n${table(rowsOf(data, key))}`).join("\n");
+  return `<!doctype html>
+<html lang="nl-BE">
+<head>
+<meta charset="utf-8">
+<meta name="robots" content="noindex">
+<title>Mijn gegevens bij ${escapeHtml(data.controller)}</title>
+</head>
+<body>
+<h1>Gegevens van een pashouder bij ${escapeHtml(data.controller)}</h1>
+<p>Alles wat ${escapeHtml(data.controller)} over deze pashouder bewaart, opgevraagd op ${cell(data.exportedAt)} (AVG, artikel 15). Afdrukken of bewaren kan met de knoppen van je browser.</p>
+<h2>Identiteit en contact</h2>
+<table border="1" cellpadding="4">
+${identity}
+<tr><th scope="row">puntensaldo</th><td>${cell(data.ledger.balance)}</td></tr>
+</table>
+${body}
+</body>
+</html>
+`;
+}
