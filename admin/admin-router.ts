@@ -12,6 +12,7 @@ import { createAuthenticate } from "./authenticate.js";
 import { csrfProtection } from "./csrf-protection.js";
 import { withPostLogout } from "./logout.js";
 import { refreshSessionUser } from "./refresh-session-user.js";
+import { twoFactorRoutes } from "./two-factor-routes.js";
 import { loadDatamodel } from "./datamodel.js";
 import { buildLocale } from "./locale/index.js";
 import { PrismaResource } from "./prisma-resource.js";
@@ -29,6 +30,8 @@ import { EXPORT_LIST_COMPONENT, SETTLEMENT_COMPONENT } from "./actions/io-action
 import { exportRoutes } from "./exports/export-routes.js";
 import { CHOICE_LIST_COMPONENT, REFERENCE_LIST_COMPONENT } from "./list-fields.js";
 import { mailPreviewRoutes } from "./mail-preview-routes.js";
+import { gdprExportRoutes } from "./gdpr-routes.js";
+import { PASSHOLDER_DATA_EXPORT_COMPONENT } from "./actions/gdpr-actions.js";
 import { notFoundAnswer } from "./not-found-answer.js";
 import { dutchApiNotices } from "./dutch-api-notices.js";
 import { requestBody } from "./request-body.js";
@@ -59,6 +62,7 @@ export async function createAdminRouter({ config, db }: { config: Config; db: Da
   componentLoader.add(EVENT_SAVE_CODE_COMPONENT, component("event-save-code"));
   componentLoader.add(REASON_FORM_COMPONENT, component("reason-form"));
   componentLoader.add(CARD_HISTORY_COMPONENT, component("card-history"));
+  componentLoader.add(PASSHOLDER_DATA_EXPORT_COMPONENT, component("passholder-data-export"));
   componentLoader.add(PROVIDER_ONBOARDING_COMPONENT, component("provider-onboarding"));
   componentLoader.add(MAIL_PREVIEW_COMPONENT, component("mail-preview"));
   componentLoader.add(IMPORT_CODES_COMPONENT, component("import-codes"));
@@ -79,7 +83,7 @@ export async function createAdminRouter({ config, db }: { config: Config; db: Da
     rootPath: ADMIN_ROOT,
     loginPath: `${ADMIN_ROOT}/login`,
     logoutPath: `${ADMIN_ROOT}/logout`,
-    resources: buildResources(datamodel, db),
+    resources: buildResources(datamodel, db, config.dataDir),
     componentLoader,
     dashboard: { component: dashboard, handler: dashboardHandler(db) },
     locale: buildLocale(datamodel) as AdminJSOptions["locale"],
@@ -123,12 +127,14 @@ export async function createAdminRouter({ config, db }: { config: Config; db: Da
     csrfProtection({ secret: config.sessionSecret, secure: production, cookiePath: ADMIN_ROOT, trustedOrigins: [new URL(config.publicUrl).origin] }),
   );
   // Bodies are read here, not by AdminJS's parser (which would store any upload before its login check).
+  router.use(twoFactorRoutes({ db, serverSecret: config.sessionSecret, rootPath: ADMIN_ROOT }));
   router.use(requestBody({ loginPath: "/login" }));
   router.use(apiAddressCheck(admin));
   router.use(dutchApiNotices);
   router.use(saveCodeRoutes({ config, db }));
   router.use(exportRoutes({ admin, db }));
   router.use(mailPreviewRoutes({ db }));
+  router.use(gdprExportRoutes({ db }));
   withPostLogout(router, { loginPath: options.loginPath!, rootPath: ADMIN_ROOT, sessionCookie: { name: cookieName, ...cookie }, csrfCookiePath: ADMIN_ROOT });
   // AdminJS's "new" action only takes a form post and fails with a 500 on anything else.
   router.get("/api/resources/:resourceId/actions/new", (_req, res) => {
@@ -136,7 +142,7 @@ export async function createAdminRouter({ config, db }: { config: Config; db: Da
   });
   AdminJSExpress.buildAuthenticatedRouter(
     admin,
-    { authenticate: createAuthenticate(db), cookieName: sessionOptions.name, cookiePassword: config.sessionSecret },
+    { authenticate: createAuthenticate(db, { production }), cookieName: sessionOptions.name, cookiePassword: config.sessionSecret },
     router,
     sessionOptions,
   );

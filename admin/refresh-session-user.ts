@@ -12,7 +12,8 @@ import { toAdminSessionUser, type AdminSessionUser } from "./authenticate.js";
 export function refreshSessionUser(db: Database): RequestHandler {
   return (req, _res, next) => {
     const current = req.session?.adminUser;
-    if (!current) return next();
+    // Half signed in (password only): not an actor yet; the two-factor routes handle the request.
+    if (!current || current.secondStep) return next();
     findActorUser(db.prisma, current.id)
       .then((user) => {
         const actor = user && actorFromUser(user);

@@ -9,7 +9,7 @@ import { emailMessageProperties } from "./actions/email-outbox.js";
 // What the generic backoffice screens may do with each model, until dedicated actions (calling core/) exist.
 
 /** Models whose rows nobody may see in the backoffice, not even the coordinator. */
-export const hiddenModels: ReadonlySet<string> = new Set(["Session", "RateLimit", "PortalSignInToken"]);
+export const hiddenModels: ReadonlySet<string> = new Set(["Session", "RateLimit", "PortalSignInToken", "StaffTwoFactor"]);
 
 /**
  * History that is never edited or deleted as a row: points are a ledger, cancellations and removals are

@@ -28,7 +28,7 @@ import { screenModels } from "./presentation/screens.js";
 import { withOutOfReachReferences } from "./presentation/out-of-reach.js";
 
 /** Every model of the schema as an AdminJS resource, with its `///` help texts and Dutch navigation. */
-export function buildResources(datamodel: Datamodel, db: Database): ResourceWithOptions[] {
+export function buildResources(datamodel: Datamodel, db: Database, dataDir?: string): ResourceWithOptions[] {
   const clientModule = { Prisma: { dmmf: { datamodel } } };
   // The sidebar follows the order of resourcePresentation (the manual's order), not the schema's.
   const order = Object.keys(resourcePresentation);
@@ -36,7 +36,7 @@ export function buildResources(datamodel: Datamodel, db: Database): ResourceWith
   const screens = screenModels(datamodel).sort((a, b) => position(a.id) - position(b.id));
   // Custom actions per model (or per screen id, e.g. ExchangeAdvantage); each calls one use case of core/.
   const customActions: Readonly<Record<string, ResourceOptions["actions"]>> = {
-    Passholder: passholderActions(db.prisma),
+    Passholder: passholderActions(db.prisma, dataDir),
     Checkin: checkinActions(db.prisma),
     TicketSale: ticketActions(db.prisma),
     Redemption: redemptionActions(db.prisma),

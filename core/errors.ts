@@ -69,6 +69,8 @@ export const errorCatalogue = {
   EMAIL_NOT_FOUND: { status: 404, nl: "Deze mail is niet gekend.", en: "This mail is unknown." },
   EMAIL_SECRET_NOT_KEPT: { status: 409, nl: "Deze aanmeldmail kan niet opnieuw verstuurd worden: de link erin wordt niet bewaard. De pashouder vraagt een nieuwe link aan.", en: "This sign-in mail cannot be sent again: its link is not kept. The passholder asks for a new link." },
   AGREEMENT_FILE_INVALID: { status: 400, nl: "De overeenkomst moet een pdf, png of jpg zijn van hoogstens 10 MB.", en: "The agreement must be a PDF, PNG or JPG file of at most 10 MB." },
+  ANONYMISE_NOT_CONFIRMED: { status: 400, nl: "Typ ANONIMISEREN om te bevestigen dat de persoonsgegevens definitief verwijderd worden.", en: "Type ANONIMISEREN to confirm that the personal data is removed for good." },
+  PASSHOLDER_ALREADY_ANONYMISED: { status: 409, nl: "Deze pashouder werd al geanonimiseerd.", en: "This passholder was already anonymised." },
   BUSY: { status: 503, nl: "Het is nu erg druk. Probeer het zo meteen opnieuw.", en: "It is very busy right now. Please try again in a moment." },
   CONFLICT: { status: 409, nl: "Deze wijziging botst met een andere wijziging. Probeer opnieuw.", en: "This change conflicts with another change. Please try again." },
 } as const satisfies Record<string, { status: number; nl: string; en: string }>;

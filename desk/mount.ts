@@ -10,7 +10,8 @@ import { portalCsrf } from "../portal/csrf.js";
 import { requestMeta } from "../portal/request-meta.js";
 import type { Config } from "../server/config.js";
 import { DatabaseSessionStore } from "../server/session-store.js";
-import { staffSignIn } from "../server/staff-sign-in.js";
+import { secondStepFor, twoFactorOf } from "../core/auth/two-factor.js";
+import { staffSecondStep, staffSignIn } from "../server/staff-sign-in.js";
 import type { DeskLocals, DeskSessionState } from "./locals.js";
 import { deskSaveCodeDownloads } from "./save-code-downloads.js";
 
@@ -43,6 +44,7 @@ export async function createDesk({ config, db }: { config: Config; db: Database 
   const sessionCookie = { path: DESK_ROOT, httpOnly: true, sameSite: "lax" as const, secure: production };
   const sessionStore = new DatabaseSessionStore(db, "DESK", (data) => ({ userId: data.deskUserId }));
   const checkPassword = staffSignIn(db, { area: "desk", mayEnter: () => true });
+  const checkCode = staffSecondStep(db, { serverSecret: config.sessionSecret });
 
   const router = express.Router();
   router.use(
@@ -88,14 +90,13 @@ export async function createDesk({ config, db }: { config: Config; db: Database 
       csrfToken: req.portalCsrfToken!,
       request: requestMeta(req),
       checkPassword: (email, password) => checkPassword(email, password, req.ip),
-      signIn: (userId) =>
-        new Promise((resolve, reject) =>
-          req.session.regenerate((error) => {
-            if (error) return reject(error);
-            req.session.deskUserId = userId;
-            resolve();
-          }),
-        ),
+      secondStep: async (userId) => {
+        const user = await db.prisma.user.findUniqueOrThrow({ where: { id: userId } });
+        return secondStepFor(user, await twoFactorOf(db.prisma, userId), production);
+      },
+      awaitSecondStep: (userId) => newSession(req, { deskPendingUserId: userId }),
+      checkSecondStep: (userId, code) => checkCode(userId, code, requestMeta(req)),
+      signIn: (userId) => newSession(req, { deskUserId: userId }),
       signOut: () =>
         new Promise((resolve, reject) =>
           req.session.destroy((error) => {
@@ -113,6 +114,18 @@ export async function createDesk({ config, db }: { config: Config; db: Database 
   const notFound = staticPage("404.html");
   router.use((_req, res) => void res.status(404).type("html").send(notFound));
   return { router, sessionStore };
+}
+
+/** A new session id holding only `state`: what an earlier id knew about the visitor is worth nothing after. */
+function newSession(req: Request, state: Pick<DeskSessionState, "deskUserId" | "deskPendingUserId">): Promise<void> {
+  return new Promise((resolve, reject) =>
+    req.session.regenerate((error) => {
+      if (error) return reject(error);
+      Object.assign(req.session, state);
+      // Saved now: the browser follows the redirect that comes next as soon as its headers arrive.
+      req.session.save((saveError) => (saveError ? reject(saveError) : resolve()));
+    }),
+  );
 }
 
 function staticPage(file: string): string {

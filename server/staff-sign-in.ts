@@ -1,7 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { User } from "@prisma/client";
-import { userMayAct } from "../core/access/load-actor.js";
+import type { RequestMeta } from "../core/access/actor.js";
+import { loadStaffActor, userMayAct } from "../core/access/load-actor.js";
+import { verifySecondStep } from "../core/auth/two-factor.js";
 import { hashPassword, verifyPassword } from "../core/auth/password.js";
 import type { Database } from "../core/db/database.js";
 import { queueMail } from "../core/mail/queue-mail.js";
@@ -111,4 +113,29 @@ async function countFailure(db: Database, address: string, failures: number): Pr
 
 function afterAnswer(work: () => Promise<void>): void {
   setImmediate(() => void work().catch((error: unknown) => console.error("Mislukte aanmelding niet geteld:", error)));
+}
+
+/** Wrong second-step codes for one account (all applications together) before it must wait out the window. */
+const MAX_CODE_FAILURES = 5;
+
+export type StaffSecondStep = "SIGNED_IN" | "THROTTLED" | "INVALID" | "GONE";
+
+/**
+ * The second step that the backoffice and the desk share, for whoever passed the password: a code from the app
+ * or a recovery code, at most a few wrong ones per account per quarter hour (six digits are too few to leave
+ * unlimited), each attempt audited.
+ */
+export function staffSecondStep(db: Database, { serverSecret }: { serverSecret: string }) {
+  const limiter = new RateLimiter(db, THROTTLE_WINDOW_MS);
+  return async (userId: number, code: unknown, request: RequestMeta): Promise<StaffSecondStep> => {
+    const key = `two-factor:user:${userId}`;
+    const [failures] = await limiter.counts([key]);
+    if (failures! >= MAX_CODE_FAILURES) return "THROTTLED";
+    const actor = await loadStaffActor(db.prisma, userId);
+    if (!actor) return "GONE";
+    const result = await verifySecondStep(db.prisma, { actor, request, serverSecret, code: typeof code === "string" ? code.slice(0, 64) : "" });
+    if (result !== "INVALID") return "SIGNED_IN";
+    await limiter.hit([key]);
+    return "INVALID";
+  };
 }

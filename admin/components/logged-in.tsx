@@ -31,7 +31,11 @@ const LoggedIn: React.FC<LoggedInProps> = ({ session, paths }) => {
         name={session.email}
         title={session.title}
         avatarUrl={session.avatarUrl}
-        dropActions={[{ label: translateButton("logout"), onClick: logout, icon: "LogOut" }]}
+        dropActions={[
+          // The enrolment page is ours, next to the logout route under the backoffice's root.
+          { label: "Tweestapsverificatie", href: paths.logoutPath.replace(/logout$/, "twee-staps/instellen"), icon: "Shield" },
+          { label: translateButton("logout"), onClick: logout, icon: "LogOut" },
+        ]}
       />
     </Box>
   );

@@ -55,4 +55,5 @@ export const resourcePresentation: Record<string, ResourcePresentation> = {
   Session: { nl: "Sessies", en: "Sessions", group: null },
   RateLimit: { nl: "Aanvraaglimieten", en: "Rate limits", group: null },
   PortalSignInToken: { nl: "Aanmeldlinks portaal", en: "Portal sign-in links", group: null },
+  StaffTwoFactor: { nl: "Tweestapsverificatie", en: "Two-factor sign-in", group: null },
 };

@@ -25,6 +25,9 @@ const municipalActionsOnReadOnly: Readonly<Record<string, ReadonlySet<string>>> 
 /** Rows a municipal administrator may change but not delete: they carry history ("nothing is lost"). */
 const municipalNoDelete: ReadonlySet<string> = new Set(["Passholder", "Card", "Counter", "Event", "Advantage", "Provider"]);
 
+/** Actions only the region's coordinator may use: the GDPR rights of a passholder are the controller's to answer. */
+export const coordinatorOnlyActions: Readonly<Record<string, ReadonlySet<string>>> = { Passholder: new Set(["exportPersonalData", "anonymise"]) };
+
 /**
  * Role-level permission for an action on a model (by its Prisma name). Which rows are reachable is decided
  * separately (see scope.ts); this only says whether the role may use the action on the model at all. Any
@@ -33,6 +36,7 @@ const municipalNoDelete: ReadonlySet<string> = new Set(["Passholder", "Card", "C
 export function roleMay(role: Role | undefined, model: string, action: string): boolean {
   if (role === "COORDINATOR") return true;
   if (role !== "MUNICIPAL_ADMIN") return false;
+  if (coordinatorOnlyActions[model]?.has(action)) return false;
   if (model === "User" || model === "AuditLog") return false;
   if (READ_ACTIONS.has(action)) return true;
   if (municipalReadOnly.has(model)) return municipalActionsOnReadOnly[model]?.has(action) ?? false;

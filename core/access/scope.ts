@@ -61,7 +61,7 @@ const municipalScope: Readonly<Record<string, ScopeRule>> = {
 };
 
 /** Models nobody reaches through the backoffice's generic screens. */
-const unreachable: ReadonlySet<string> = new Set(["Session", "RateLimit", "PortalSignInToken"]);
+const unreachable: ReadonlySet<string> = new Set(["Session", "RateLimit", "PortalSignInToken", "StaffTwoFactor"]);
 
 function scope(actor: ScopedActor | null, model: string, kind: "read" | "write" | "pick"): Where | null {
   if (!actor || unreachable.has(model)) return null;

@@ -278,7 +278,7 @@ describe.each(databaseKinds)("access matrix of the backoffice on %s", (kind) => 
       const search = await probe(app, coordinator, "GET", `${API}/${resource.id}/search/a`);
       refused(search, `${resource.id} search`);
     }
-    expect(closed.sort()).toEqual(["PortalSignInToken", "ProviderAgreement", "RateLimit", "Session"]);
+    expect(closed.sort()).toEqual(["PortalSignInToken", "ProviderAgreement", "RateLimit", "Session", "StaffTwoFactor"]);
     expect(await fingerprint(prisma, datamodel)).toEqual(before);
   });
 
