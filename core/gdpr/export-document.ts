@@ -1,4 +1,5 @@
 import { escapeHtml } from "../../templates/markup.js";
+import { exportLabel, exportValue } from "./export-labels.js";
 import type { PassholderDataExport } from "./export-passholder-data.js";
 
 const sections: Array<[keyof PassholderDataExport | "ledger.transactions" | "signIns.sessions" | "signIns.signInLinks", string]> = [
@@ -14,17 +15,13 @@ const sections: Array<[keyof PassholderDataExport | "ledger.transactions" | "sig
   ["audit", "Auditspoor: wat er met je gegevens gebeurde"],
 ];
 
-const cell = (value: unknown): string => {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "object") return escapeHtml(JSON.stringify(value));
-  return escapeHtml(String(value));
-};
+const cell = (field: string, value: unknown): string => escapeHtml(exportValue(field, value));
 
 function table(rows: Record<string, unknown>[]): string {
   if (rows.length === 0) return "<p>Niets bewaard.</p>";
   const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
-  const head = columns.map((column) => `<th scope="col">${escapeHtml(column)}</th>`).join("");
-  const body = rows.map((row) => `<tr>${columns.map((column) => `<td>${cell(row[column])}</td>`).join("")}</tr>`).join("\n");
+  const head = columns.map((column) => `<th scope="col">${escapeHtml(exportLabel(column))}</th>`).join("");
+  const body = rows.map((row) => `<tr>${columns.map((column) => `<td>${cell(column, row[column])}</td>`).join("")}</tr>`).join("\n");
   return `<table border="1" cellpadding="4">\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
 }
 
@@ -35,7 +32,7 @@ function rowsOf(data: PassholderDataExport, key: string): Record<string, unknown
 
 /** The export as a page a passholder can read, print or save: every section of the JSON, as tables, without scripts. */
 export function exportDocument(data: PassholderDataExport): string {
-  const identity = Object.entries(data.identity).map(([field, value]) => `<tr><th scope="row">${escapeHtml(field)}</th><td>${cell(value)}</td></tr>`).join("\n");
+  const identity = Object.entries(data.identity).map(([field, value]) => `<tr><th scope="row">${escapeHtml(exportLabel(field))}</th><td>${cell(field, value)}</td></tr>`).join("\n");
   const body = sections.map(([key, title]) => `<h2>${escapeHtml(title)}</h2>\n${table(rowsOf(data, key))}`).join("\n");
   return `<!doctype html>
 <html lang="nl-BE">
@@ -46,11 +43,11 @@ export function exportDocument(data: PassholderDataExport): string {
 </head>
 <body>
 <h1>Gegevens van een pashouder bij ${escapeHtml(data.controller)}</h1>
-<p>Alles wat ${escapeHtml(data.controller)} over deze pashouder bewaart, opgevraagd op ${cell(data.exportedAt)} (AVG, artikel 15). Afdrukken of bewaren kan met de knoppen van je browser.</p>
+<p>Alles wat ${escapeHtml(data.controller)} over deze pashouder bewaart, opgevraagd op ${cell("exportedAt", data.exportedAt)} (AVG, artikel 15). Afdrukken of bewaren kan met de knoppen van je browser.</p>
 <h2>Identiteit en contact</h2>
 <table border="1" cellpadding="4">
 ${identity}
-<tr><th scope="row">puntensaldo</th><td>${cell(data.ledger.balance)}</td></tr>
+<tr><th scope="row">Puntensaldo</th><td>${cell("balance", data.ledger.balance)}</td></tr>
 </table>
 ${body}
 </body>

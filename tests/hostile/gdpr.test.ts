@@ -106,6 +106,10 @@ describe.each(databaseKinds)("GDPR rights of a passholder (%s)", (kind) => {
       expect(page).toContain(PERSON.lastName);
       expect(page).toContain("Verstuurde mails");
       expect(page).not.toContain(OTHER.lastName);
+      // Read by a person: Dutch names, days as dd/mm/jjjj, moments on the Brussels clock.
+      expect(page).toContain("<th scope=\"row\">Geboortedatum</th>");
+      expect(page).toMatch(/<th scope="row">Geboortedatum<\/th><td>\d{2}\/\d{2}\/\d{4}<\/td>/);
+      expect(page).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
     }
     const audited = await db.prisma.auditLog.count({ where: { action: "passholder.export", resource: "Passholder", recordId: person.id } });
     expect(audited).toBe(2);
