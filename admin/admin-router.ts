@@ -12,6 +12,7 @@ import { createAuthenticate } from "./authenticate.js";
 import { csrfProtection } from "./csrf-protection.js";
 import { withPostLogout } from "./logout.js";
 import { refreshSessionUser } from "./refresh-session-user.js";
+import { ownSessionsRoutes } from "./own-sessions-routes.js";
 import { twoFactorRoutes } from "./two-factor-routes.js";
 import { loadDatamodel } from "./datamodel.js";
 import { buildLocale } from "./locale/index.js";
@@ -128,6 +129,7 @@ export async function createAdminRouter({ config, db }: { config: Config; db: Da
   );
   // Bodies are read here, not by AdminJS's parser (which would store any upload before its login check).
   router.use(twoFactorRoutes({ db, serverSecret: config.sessionSecret, rootPath: ADMIN_ROOT }));
+  router.use(ownSessionsRoutes({ db, rootPath: ADMIN_ROOT }));
   router.use(requestBody({ loginPath: "/login" }));
   router.use(apiAddressCheck(admin));
   router.use(dutchApiNotices);

@@ -106,9 +106,9 @@ export function twoFactorRoutes({ db, serverSecret, rootPath }: { db: Database; 
 
 const formParser = express.urlencoded({ extended: false, limit: "8kb", parameterLimit: 10 });
 /** The CSRF check already read a form without the token header; otherwise these small forms are read here. */
-const smallForm: express.RequestHandler = (req, res, next) => ("fields" in req ? next() : formParser(req, res, next));
+export const smallForm: express.RequestHandler = (req, res, next) => ("fields" in req ? next() : formParser(req, res, next));
 
-function fieldOf(req: Request, name: string): string {
+export function fieldOf(req: Request, name: string): string {
   const form = (req as { fields?: Record<string, unknown> }).fields ?? (req.body as Record<string, unknown> | undefined);
   const value = form?.[name];
   return typeof value === "string" ? value : "";
@@ -122,14 +122,14 @@ function signOut(req: Request, res: Response, rootPath: string): void {
   req.session.destroy(() => res.redirect(303, `${rootPath}/login`));
 }
 
-const escape = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+export const escape = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
-function page(title: string, body: string): string {
+export function page(title: string, body: string): string {
   return `<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(title)} – UiTPAS beheer</title></head><body><main><h1>${escape(title)}</h1>${body}</main></body></html>`;
 }
 
-const backLink = (rootPath: string) => `<p><a href="${rootPath}">Naar de backoffice</a></p>`;
-const csrfInput = (req: Request) => `<input type="hidden" name="${CSRF_FIELD}" value="${escape(req.session.csrfToken ?? "")}">`;
+export const backLink = (rootPath: string) => `<p><a href="${rootPath}">Naar de backoffice</a></p>`;
+export const csrfInput = (req: Request) => `<input type="hidden" name="${CSRF_FIELD}" value="${escape(req.session.csrfToken ?? "")}">`;
 const error = (message?: string) => (message ? `<p role="alert"><strong>${escape(message)}</strong></p>` : "");
 const logoutForm = (req: Request) => `<form method="post" action="${req.baseUrl}/logout">${csrfInput(req)}<button type="submit">Afmelden</button></form>`;
 

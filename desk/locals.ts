@@ -38,6 +38,8 @@ export interface DeskLocals {
   /** Goes into every form as the field `csrf`. */
   csrfToken: string;
   request: RequestMeta;
+  /** This session's row in the Session table (a hash of the cookie's id): "deze sessie" in the list of one's sessions. */
+  sessionRowId: string;
   /** Checks the password (rate-limited like the backoffice). */
   checkPassword(email: unknown, password: unknown): Promise<StaffSignIn>;
   /** What the user must still do after the password: type a code, enrol in the backoffice first, or nothing. */

@@ -9,7 +9,7 @@ import { portalDist } from "../portal/build.js";
 import { portalCsrf } from "../portal/csrf.js";
 import { requestMeta } from "../portal/request-meta.js";
 import type { Config } from "../server/config.js";
-import { DatabaseSessionStore } from "../server/session-store.js";
+import { DatabaseSessionStore, rowId } from "../server/session-store.js";
 import { secondStepFor, twoFactorOf } from "../core/auth/two-factor.js";
 import { staffSecondStep, staffSignIn } from "../server/staff-sign-in.js";
 import type { DeskLocals, DeskSessionState } from "./locals.js";
@@ -89,6 +89,7 @@ export async function createDesk({ config, db }: { config: Config; db: Database 
       session: req.session,
       csrfToken: req.portalCsrfToken!,
       request: requestMeta(req),
+      sessionRowId: rowId(req.sessionID),
       checkPassword: (email, password) => checkPassword(email, password, req.ip),
       secondStep: async (userId) => {
         const user = await db.prisma.user.findUniqueOrThrow({ where: { id: userId } });

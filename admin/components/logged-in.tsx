@@ -34,6 +34,7 @@ const LoggedIn: React.FC<LoggedInProps> = ({ session, paths }) => {
         dropActions={[
           // The enrolment page is ours, next to the logout route under the backoffice's root.
           { label: "Tweestapsverificatie", href: paths.logoutPath.replace(/logout$/, "twee-staps/instellen"), icon: "Shield" },
+          { label: "Mijn sessies", href: paths.logoutPath.replace(/logout$/, "mijn-sessies"), icon: "Monitor" },
           { label: translateButton("logout"), onClick: logout, icon: "LogOut" },
         ]}
       />

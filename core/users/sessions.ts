@@ -3,7 +3,7 @@ import type { Actor, RequestMeta } from "../access/actor.js";
 import { requireStaff } from "../access/authorize.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { CardSystemError } from "../errors.js";
-import { inTransaction, type Db } from "../transaction.js";
+import { inTransaction, type Db, type Tx } from "../transaction.js";
 
 /** A staff account's sessions: the backoffice's and the desk's. */
 const STAFF_KINDS: SessionKind[] = ["ADMIN", "DESK"];
@@ -12,6 +12,9 @@ const STAFF_KINDS: SessionKind[] = ["ADMIN", "DESK"];
 export type SessionEndReason = "op verzoek" | "wachtwoord gewijzigd" | "gedeactiveerd" | "rol gewijzigd";
 
 export type UserSession = Pick<Session, "id" | "kind" | "createdAt" | "expiresAt">;
+
+/** Where a staff session is signed in, as the user reads it. */
+export const SESSION_KIND_NAMES: Partial<Record<SessionKind, string>> = { ADMIN: "Backoffice", DESK: "Balie" };
 
 /** Only the user themself and a coordinator see or end a user's sessions. */
 function requireSelfOrCoordinator(actor: Actor, userId: number): void {
@@ -45,15 +48,33 @@ export async function endUserSessions(
     const { count } = await tx.session.deleteMany({
       where: { userId: input.userId, kind: { in: STAFF_KINDS }, ...(input.keepSessionId ? { id: { not: input.keepSessionId } } : {}) },
     });
-    await recordAudit(tx, {
-      actor: input.actor,
-      request: input.request,
-      action: "user.end-sessions",
-      resource: "User",
-      recordId: input.userId,
-      changes: { sessionsEnded: count, reason: input.reason ?? "op verzoek" },
-    });
+    await auditEnded(tx, input, count, input.reason);
     return count;
+  });
+}
+
+/** Ends one of a user's backoffice or desk sessions by its row id; false when it is not theirs (or already over). Audited. */
+export async function endUserSession(
+  db: Db,
+  input: { userId: number; sessionId: string; actor: Actor; request?: RequestMeta },
+): Promise<boolean> {
+  requireSelfOrCoordinator(input.actor, input.userId);
+  return inTransaction(db, async (tx) => {
+    const { count } = await tx.session.deleteMany({ where: { id: input.sessionId, userId: input.userId, kind: { in: STAFF_KINDS } } });
+    if (count === 0) return false;
+    await auditEnded(tx, input, count);
+    return true;
+  });
+}
+
+function auditEnded(tx: Tx, input: { userId: number; actor: Actor; request?: RequestMeta }, count: number, reason: SessionEndReason = "op verzoek") {
+  return recordAudit(tx, {
+    actor: input.actor,
+    request: input.request,
+    action: "user.end-sessions",
+    resource: "User",
+    recordId: input.userId,
+    changes: { sessionsEnded: count, reason },
   });
 }
 
