@@ -124,8 +124,19 @@ function signOut(req: Request, res: Response, rootPath: string): void {
 
 export const escape = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
+// The backoffice's look for its own small pages (two-step sign-in, sessions), which AdminJS does not draw.
+const PAGE_STYLE = `body{margin:0;background:#f6f7fb;color:#1c1c38;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
+main{box-sizing:border-box;max-width:40rem;margin:3rem auto;padding:2rem;background:#fff;border-radius:8px;box-shadow:0 1px 6px rgba(38,38,80,.12)}
+h1{margin-top:0;font-size:1.6rem}label{font-weight:600}
+input:not([type=hidden]){box-sizing:border-box;width:100%;max-width:20rem;padding:.6rem .7rem;border:1px solid #c0c0ca;border-radius:4px;font:inherit}
+button{padding:.6rem 1.2rem;border:1px solid #3040d6;border-radius:4px;background:#3040d6;color:#fff;font:inherit;cursor:pointer}
+form+form button,button[value=nee]{background:#fff;color:#3040d6}
+:focus-visible{outline:3px solid #1c1c38;outline-offset:2px}a{color:#3040d6}[role=alert]{color:#b3261e}
+table{border-collapse:collapse;width:100%}th,td{padding:.5rem;border-bottom:1px solid #e3e3ea;text-align:left}
+code{font-size:1.05rem;word-break:break-all}@media (max-width:40rem){main{margin:0;border-radius:0;padding:1.2rem}}`;
+
 export function page(title: string, body: string): string {
-  return `<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(title)} – UiTPAS beheer</title></head><body><main><h1>${escape(title)}</h1>${body}</main></body></html>`;
+  return `<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(title)} – UiTPAS beheer</title><style>${PAGE_STYLE}</style></head><body><main><h1>${escape(title)}</h1>${body}</main></body></html>`;
 }
 
 export const backLink = (rootPath: string) => `<p><a href="${rootPath}">Naar de backoffice</a></p>`;
