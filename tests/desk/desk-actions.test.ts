@@ -1,30 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freshDatabase, type TestDatabase } from "../helpers/databases.js";
 import { createAdvantage, createEvent } from "../helpers/fixtures.js";
 import { get, type Browser } from "../server/http.js";
-import { deskPost, deskSignIn, follow, pageText, serveDesk } from "./desk-client.js";
-import { deskWorld, PASSWORD } from "./desk-world.js";
+import { deskPost, deskSignIn, follow, pageText } from "./desk-client.js";
+import { openDeskWorld, PASSWORD, type DeskRun } from "./desk-world.js";
 
-type World = Awaited<ReturnType<typeof deskWorld>>;
+type World = DeskRun["w"];
 
 describe("the desk's actions and their refusals", () => {
-  let db: TestDatabase;
+  let db: DeskRun["db"];
   let w: World;
-  let desk: Awaited<ReturnType<typeof serveDesk>>;
+  let desk: DeskRun["desk"];
   const browser: Browser = {};
   const sporthal: Browser = {};
 
+  let run: DeskRun;
+
   beforeAll(async () => {
-    db = await freshDatabase("pglite");
-    w = await deskWorld(db.prisma);
-    desk = await serveDesk(db);
-    await deskSignIn(desk.base, "balie@sociaalhuis.test", PASSWORD, browser);
-    await deskSignIn(desk.base, "balie@sporthal.test", PASSWORD, sporthal);
+    run = await openDeskWorld({ sociaalHuis: browser, sporthal });
+    ({ db, w, desk } = run);
   });
-  afterAll(async () => {
-    desk?.close();
-    await db?.dispose();
-  });
+  afterAll(() => run?.close());
 
   const panel = (id: string) => `/balie/pashouder/${id}`;
   /** Posts an action of the passholder panel for the signed-in Sociaal Huis staff member. */

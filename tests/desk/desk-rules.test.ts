@@ -1,31 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freshDatabase, type TestDatabase } from "../helpers/databases.js";
 import { get, type Browser } from "../server/http.js";
 import { createCoupon } from "../core/coupons/builders.js";
 import { INSZ_LOOKUPS_PER_QUARTER } from "../../portal/src/lib/desk/insz-lookups.js";
-import { deskPost, deskSignIn, follow, pageText, serveDesk } from "./desk-client.js";
-import { deskWorld, PASSWORD } from "./desk-world.js";
+import { deskPost, follow, pageText } from "./desk-client.js";
+import { openDeskWorld, type DeskRun } from "./desk-world.js";
 
-type World = Awaited<ReturnType<typeof deskWorld>>;
+type World = DeskRun["w"];
 
 describe("the desk's rules for activities, coupons, INSZ lookups and the poster", () => {
-  let db: TestDatabase;
+  let db: DeskRun["db"];
   let w: World;
-  let desk: Awaited<ReturnType<typeof serveDesk>>;
+  let desk: DeskRun["desk"];
   const browser: Browser = { headers: { "user-agent": "Balietablet/2.0" } };
   const sporthal: Browser = {};
 
+  let run: DeskRun;
+
   beforeAll(async () => {
-    db = await freshDatabase("pglite");
-    w = await deskWorld(db.prisma);
-    desk = await serveDesk(db);
-    await deskSignIn(desk.base, "balie@sociaalhuis.test", PASSWORD, browser);
-    await deskSignIn(desk.base, "balie@sporthal.test", PASSWORD, sporthal);
+    run = await openDeskWorld({ sociaalHuis: browser, sporthal });
+    ({ db, w, desk } = run);
   });
-  afterAll(async () => {
-    desk?.close();
-    await db?.dispose();
-  });
+  afterAll(() => run?.close());
 
   const act = (passholderId: string, fields: Record<string, string>) =>
     deskPost(desk.base, `/balie/pashouder/${passholderId}`, { counterId: String(w.world.authorisedCounter), ...fields }, browser);

@@ -1,6 +1,9 @@
 import type { PrismaClient } from "@prisma/client";
+import { freshDatabase, type TestDatabase } from "../helpers/databases.js";
 import { createAdvantage, createEvent, createPassholder, createWorld, nextCardNumber, time, type World } from "../helpers/fixtures.js";
+import type { Browser } from "../server/http.js";
 import { createUser, PASSWORD } from "../server/serve-app.js";
+import { deskSignIn, serveDesk } from "./desk-client.js";
 
 export { PASSWORD };
 
@@ -31,4 +34,29 @@ export async function deskWorld(prisma: PrismaClient) {
   const advantage = await createAdvantage(prisma, world, { title: "Koffie aan het onthaal", points: 3 }, [world.authorisedCounter]);
   const costly = await createAdvantage(prisma, world, { title: "Dure fiets", points: 500 }, [world.authorisedCounter]);
   return { world, staff, checkinStaff, event, otherEvent, mia, plain, blocked, advantage, costly, freeCard: nextCardNumber };
+}
+
+export interface DeskRun {
+  db: TestDatabase;
+  w: Awaited<ReturnType<typeof deskWorld>>;
+  desk: Awaited<ReturnType<typeof serveDesk>>;
+  close(): Promise<void>;
+}
+
+/** A fresh embedded database with the desk world behind a real server, the Sociaal Huis and sporthal staff signed in. */
+export async function openDeskWorld(signedIn: { sociaalHuis: Browser; sporthal: Browser }): Promise<DeskRun> {
+  const db = await freshDatabase("pglite");
+  const w = await deskWorld(db.prisma);
+  const desk = await serveDesk(db);
+  await deskSignIn(desk.base, "balie@sociaalhuis.test", PASSWORD, signedIn.sociaalHuis);
+  await deskSignIn(desk.base, "balie@sporthal.test", PASSWORD, signedIn.sporthal);
+  return {
+    db,
+    w,
+    desk,
+    async close() {
+      desk.close();
+      await db.dispose();
+    },
+  };
 }
