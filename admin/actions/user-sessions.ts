@@ -1,5 +1,7 @@
 import type { PrismaClient, User } from "@prisma/client";
 import type { Action, ActionContext, ActionRequest, ActionResponse, CurrentAdmin, RecordActionResponse } from "adminjs";
+import type { Actor } from "../../core/access/actor.js";
+import { resetTwoFactor } from "../../core/auth/two-factor.js";
 import { isCardSystemError } from "../../core/errors.js";
 import { endUserSessions, sessionEndingChange } from "../../core/users/sessions.js";
 import { requestMetaOf } from "../audit-origin.js";
@@ -49,29 +51,53 @@ function endSessionsAfterAccountChange(client: PrismaClient) {
   return { remember, compare };
 }
 
-/** "Sessies beëindigen": a coordinator signs a user out everywhere (backoffice and desk) at once. */
-function endSessionsAction(client: PrismaClient): Partial<Action<ActionResponse>> {
+/** A coordinator's action on a user account, confirmed by its guard: the use case's answer becomes the notice. */
+function coordinatorAction(
+  client: PrismaClient,
+  { icon, guard, run }: { icon: string; guard: string; run: (userId: number, actor: Actor, request: ActionRequest, context: ActionContext) => Promise<string> },
+): Partial<Action<ActionResponse>> {
   const handler = async (request: ActionRequest, _response: unknown, context: ActionContext): Promise<RecordActionResponse> => {
     const record = context.record!;
     const before = record.toJSON(context.currentAdmin);
     if (request.method !== "post") return { record: before };
     const actor = await actingUser(client, context, "User");
     try {
-      const ended = await endUserSessions(client, { userId: Number(record.id()), actor, request: requestMetaOf(request), keepSessionId: sessionRowOf(context) });
-      const message = ended === 1 ? "1 sessie beëindigd." : `${ended} sessies beëindigd.`;
-      return { record: before, notice: { type: "success", message } };
+      return { record: before, notice: { type: "success", message: await run(Number(record.id()), actor, request, context) } };
     } catch (error) {
       if (isCardSystemError(error)) return refusal(error, before);
       throw error;
     }
   };
-  return { actionType: "record", icon: "LogOut", guard: "guardEndSessions", component: false, isAccessible: isCoordinator, isVisible: isCoordinator, handler };
+  return { actionType: "record", icon, guard, component: false, isAccessible: isCoordinator, isVisible: isCoordinator, handler };
 }
+
+/** "Sessies beëindigen": a coordinator signs a user out everywhere (backoffice and desk) at once. */
+const endSessionsAction = (client: PrismaClient) =>
+  coordinatorAction(client, {
+    icon: "LogOut",
+    guard: "guardEndSessions",
+    run: async (userId, actor, request, context) => {
+      const ended = await endUserSessions(client, { userId, actor, request: requestMetaOf(request), keepSessionId: sessionRowOf(context) });
+      return ended === 1 ? "1 sessie beëindigd." : `${ended} sessies beëindigd.`;
+    },
+  });
+
+/** "Tweestapsverificatie resetten": for a user who lost their phone and their recovery codes. */
+const resetTwoFactorAction = (client: PrismaClient) =>
+  coordinatorAction(client, {
+    icon: "Smartphone",
+    guard: "guardResetTwoFactor",
+    run: async (userId, actor, request) =>
+      (await resetTwoFactor(client, { userId, actor, request: requestMetaOf(request) }))
+        ? "Tweestapsverificatie gereset: de gebruiker is overal afgemeld en stelt ze opnieuw in."
+        : "Deze gebruiker had geen tweestapsverificatie ingesteld.",
+  });
 
 export function userActions(client: PrismaClient) {
   const sessions = endSessionsAfterAccountChange(client);
   return {
     edit: { before: [hashPasswordField(false), sessions.remember], after: [withoutHash, sessions.compare] },
     endSessions: endSessionsAction(client),
+    resetTwoFactor: resetTwoFactorAction(client),
   };
 }

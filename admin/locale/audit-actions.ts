@@ -25,6 +25,7 @@ export const auditActions: Readonly<Record<string, { nl: string; en: string }>> 
   "coupon.grant": { nl: "Coupon toegekend", en: "Coupon granted" },
   "user.create": { nl: "Gebruiker aangemaakt", en: "User created" },
   "user.end-sessions": { nl: "Sessies beëindigd", en: "Sessions ended" },
+  "user.twoFactorReset": { nl: "Tweestapsverificatie gereset", en: "Two-factor sign-in reset" },
   "user.twoFactorEnable": { nl: "Tweestapsverificatie ingesteld", en: "Two-factor sign-in enabled" },
   "user.twoFactorSignIn": { nl: "Aangemeld met code (tweede stap)", en: "Signed in with a code (second step)" },
   "user.recoveryCodeUsed": { nl: "Aangemeld met herstelcode", en: "Signed in with a recovery code" },

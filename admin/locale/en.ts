@@ -36,6 +36,7 @@ export const en = {
     resend: "Send again",
     templatePreview: "Mail template previews",
     endSessions: "End sessions",
+    resetTwoFactor: "Reset two-factor sign-in",
   },
   labels: {
     dashboard: "Home",
@@ -93,6 +94,7 @@ export const en = {
     guardCancelTicket: "This granted kansentarief will be cancelled; it stays on record with the reason. Continue?",
     guardRemoveRedemption: "The redemption will be removed: the passholder sees the advantage again and gets the points back. Continue?",
     guardEndSessions: "Every session of this user in the backoffice and at the desk ends at once: whoever is signed in must sign in again. Continue?",
+    guardResetTwoFactor: "This user's two-factor sign-in is removed and all their sessions end. Only do this when you are sure it is the user themself who lost their phone and recovery codes. Continue?",
     passwordRequired: "Enter a password of at least 12 characters.",
     importCodesIntro:
       "Choose a CSV file with one code per row (a first row \"code\" as title is allowed). All or nothing: when one row is wrong (empty, too long, twice in the file or already known), nothing is imported and you see what is wrong per row. Fix the file and import it again.",

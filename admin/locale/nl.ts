@@ -31,6 +31,7 @@ export const nl = {
     resend: "Opnieuw versturen",
     templatePreview: "Voorbeelden van de mails",
     endSessions: "Sessies beëindigen",
+    resetTwoFactor: "Tweestapsverificatie resetten",
   },
   buttons: {
     save: "Opslaan",
@@ -171,6 +172,7 @@ export const nl = {
     guardCancelTicket: "Dit toegekende kansentarief wordt geannuleerd; het blijft bewaard met de reden. Doorgaan?",
     guardRemoveRedemption: "De opname wordt verwijderd: de pashouder ziet het voordeel opnieuw en krijgt de punten terug. Doorgaan?",
     guardEndSessions: "Alle sessies van deze gebruiker in het beheer en aan de balie worden meteen beëindigd: wie aangemeld is, moet opnieuw aanmelden. Doorgaan?",
+    guardResetTwoFactor: "De tweestapsverificatie van deze gebruiker wordt verwijderd en al zijn sessies eindigen. Doe dit alleen als je zeker weet dat het de gebruiker zelf is die zijn telefoon en herstelcodes kwijt is. Doorgaan?",
     passwordRequired: "Geef een wachtwoord van minstens 12 tekens.",
     importCodesIntro:
       "Kies een CSV-bestand met één code per rij (een eerste rij \"code\" als titel mag). Alles of niets: is één rij niet in orde (leeg, te lang, dubbel in het bestand of al gekend), dan wordt niets geïmporteerd en zie je per rij wat er mis is. Verbeter het bestand en importeer het opnieuw.",

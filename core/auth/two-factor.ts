@@ -1,9 +1,12 @@
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes, randomInt } from "node:crypto";
 import { Secret, TOTP } from "otpauth";
 import type { Role, StaffTwoFactor } from "@prisma/client";
-import type { RequestMeta, StaffActor } from "../access/actor.js";
+import type { Actor, RequestMeta, StaffActor } from "../access/actor.js";
+import { requireStaff } from "../access/authorize.js";
 import { recordAudit } from "../audit/record-audit.js";
+import { CardSystemError } from "../errors.js";
 import { inTransaction, type Db } from "../transaction.js";
+import { STAFF_KINDS } from "../users/sessions.js";
 
 /** Codes accepted one period (30 s) either side of now: a phone's clock is rarely exact. */
 const WINDOW = 1;
@@ -105,6 +108,23 @@ export async function verifySecondStep(db: Db, caller: TwoFactorCaller & { code:
     const changes = result === "RECOVERY_CODE" ? { recoveryCodesLeft: row!.recoveryCodes.length - 1 } : undefined;
     await recordAudit(tx, { actor, request: caller.request, action, resource: "User", recordId: actor.userId, changes });
     return result;
+  });
+}
+
+/**
+ * "Tweestapsverificatie resetten", for a lost phone: a coordinator removes a user's second step. Their sessions
+ * end too (whoever holds the phone may be signed in); at the next sign-in a coordinator enrols again in production,
+ * others may. Audited; false when the user had none.
+ */
+export async function resetTwoFactor(db: Db, input: { userId: number; actor: Actor; request?: RequestMeta }): Promise<boolean> {
+  if (input.actor.kind !== "SYSTEM" && requireStaff(input.actor).role !== "COORDINATOR") throw new CardSystemError("NOT_ALLOWED");
+  return inTransaction(db, async (tx) => {
+    if (!(await tx.user.findUnique({ where: { id: input.userId }, select: { id: true } }))) throw new CardSystemError("NOT_FOUND");
+    const { count } = await tx.staffTwoFactor.deleteMany({ where: { userId: input.userId } });
+    if (count === 0) return false;
+    const ended = await tx.session.deleteMany({ where: { userId: input.userId, kind: { in: STAFF_KINDS } } });
+    await recordAudit(tx, { actor: input.actor, request: input.request, action: "user.twoFactorReset", resource: "User", recordId: input.userId, changes: { sessionsEnded: ended.count } });
+    return true;
   });
 }
 

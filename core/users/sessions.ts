@@ -6,7 +6,7 @@ import { CardSystemError } from "../errors.js";
 import { inTransaction, type Db, type Tx } from "../transaction.js";
 
 /** A staff account's sessions: the backoffice's and the desk's. */
-const STAFF_KINDS: SessionKind[] = ["ADMIN", "DESK"];
+export const STAFF_KINDS: SessionKind[] = ["ADMIN", "DESK"];
 
 /** Why a user's sessions ended, as the audit row says it. */
 export type SessionEndReason = "op verzoek" | "wachtwoord gewijzigd" | "gedeactiveerd" | "rol gewijzigd";

@@ -166,6 +166,38 @@ describe.each(databaseKinds)("two-factor sign-in for staff accounts (%s)", (kind
     expect((await get(base, "/balie/balies", browser)).status).toBe(200);
   });
 
+  it("a coordinator resets it for a lost phone: the user's sessions end and the password alone signs in again; no one else may", async () => {
+    const { user } = await enrolled("telefoon.kwijt@example.be");
+    const lost: Browser = {};
+    expect((await adminLogin(base, user.email, PASSWORD, lost)).status).toBe(302);
+    const coordinator = await enrolled("regio.reset@example.be");
+    const admin: Browser = {};
+    expect((await signInWithCode(base, coordinator.user.email, codeOf(coordinator.secret, 30), admin)).status).toBe(303);
+    await (await get(base, "/admin", admin)).text();
+    await createUser(db, "beheerder.reset@example.be", "MUNICIPAL_ADMIN");
+    const municipal: Browser = {};
+    expect((await adminLogin(base, "beheerder.reset@example.be", PASSWORD, municipal)).status).toBe(302);
+    const path = `/admin/api/resources/User/records/${user.id}/resetTwoFactor`;
+
+    const refused = await postForm(base, path, {}, municipal);
+    const refusal = (await refused.json().catch(() => ({}))) as { notice?: { type: string } };
+    expect(refused.status >= 400 || refusal.notice?.type === "error").toBe(true);
+    expect(await db.prisma.staffTwoFactor.count({ where: { userId: user.id } })).toBe(1);
+
+    const reset = await postForm(base, path, {}, admin);
+    expect(((await reset.json()) as { notice: { message: string } }).notice.message).toContain("Tweestapsverificatie gereset");
+    expect(await db.prisma.staffTwoFactor.count({ where: { userId: user.id } })).toBe(0);
+    expect((await get(base, "/admin", lost)).headers.get("location")).toContain("/admin/login");
+    const audit = await db.prisma.auditLog.findFirstOrThrow({ where: { action: "user.twoFactorReset", recordId: String(user.id) } });
+    expect(audit.actor).toContain(coordinator.user.email);
+
+    const again: Browser = {};
+    expect((await adminLogin(base, user.email, PASSWORD, again)).status).toBe(302);
+    expect((await get(base, LIST, again)).status).toBe(200);
+    const twice = await postForm(base, path, {}, admin);
+    expect(((await twice.json()) as { notice: { message: string } }).notice.message).toContain("had geen tweestapsverificatie");
+  });
+
   it("leaves accounts without it as they were: password only, in the backoffice and at the desk", async () => {
     await createUser(db, "zonder@example.be", "COORDINATOR");
     const browser: Browser = {};
