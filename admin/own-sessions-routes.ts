@@ -1,8 +1,9 @@
 import express, { type Request } from "express";
 import { loadStaffActor } from "../core/access/load-actor.js";
 import type { Database } from "../core/db/database.js";
+import { dutchEnumLabel } from "../core/labels/enum-labels.js";
 import { formatMoment } from "../core/time/calendar-date.js";
-import { endUserSession, endUserSessions, listUserSessions, SESSION_KIND_NAMES } from "../core/users/sessions.js";
+import { endUserSession, endUserSessions, listUserSessions } from "../core/users/sessions.js";
 import { requestMeta } from "../portal/request-meta.js";
 import { rowId } from "../server/session-store.js";
 import { backLink, csrfInput, escape, fieldOf, page, smallForm } from "./two-factor-routes.js";
@@ -28,7 +29,7 @@ export function ownSessionsRoutes({ db, rootPath }: { db: Database; rootPath: st
     const rows = sessions.map((row) => {
       const current = row.id === who.current;
       const end = current ? "" : endForm(req, row.id, "Beëindigen");
-      return `<tr><td>${escape(SESSION_KIND_NAMES[row.kind] ?? row.kind)}${current ? " <strong>(deze sessie)</strong>" : ""}</td><td>${escape(formatMoment(row.createdAt))}</td><td>${escape(formatMoment(row.expiresAt))}</td><td>${end}</td></tr>`;
+      return `<tr><td>${escape(dutchEnumLabel("SessionKind", row.kind))}${current ? " <strong>(deze sessie)</strong>" : ""}</td><td>${escape(formatMoment(row.createdAt))}</td><td>${escape(formatMoment(row.expiresAt))}</td><td>${end}</td></tr>`;
     });
     const others = sessions.some((row) => row.id !== who.current) ? endForm(req, ALL_OTHERS, "Alle andere sessies beëindigen") : "";
     return page(

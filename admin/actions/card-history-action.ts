@@ -3,7 +3,7 @@ import type { Action, ActionContext, ActionResponse, RecordActionResponse } from
 import { cardHistory } from "../../core/cards/card-history.js";
 import { formatMoment } from "../../core/time/calendar-date.js";
 import { readScope } from "../../core/access/scope.js";
-import { enumLabels } from "../locale/field-labels.js";
+import { dutchEnumLabel } from "../../core/labels/enum-labels.js";
 import { outOfReach } from "../presentation/out-of-reach.js";
 import { actingUser, mayChange } from "./record-action.js";
 
@@ -42,8 +42,8 @@ export function cardHistoryAction(client: PrismaClient): Partial<Action<ActionRe
         cards: cards.map((card) => ({
           number: card.number,
           status: card.status,
-          statusLabel: enumLabels.CardStatus?.[card.status]?.nl ?? card.status,
-          reason: enumLabels.CardIssueReason?.[card.issueReason]?.nl ?? card.issueReason,
+          statusLabel: dutchEnumLabel("CardStatus", card.status),
+          reason: dutchEnumLabel("CardIssueReason", card.issueReason),
           blockReason: card.blockReason,
           from: formatMoment(card.issuedAt),
           // A blocked card that was then replaced went out of use when it was blocked.

@@ -1,7 +1,7 @@
 import type { CardIssueReason, PrismaClient } from "@prisma/client";
 import type { Action, ActionResponse } from "adminjs";
 import { giveNewCard, newCardReasons } from "../../core/cards/give-new-card.js";
-import { enumLabels } from "../locale/field-labels.js";
+import { dutchEnumLabel } from "../../core/labels/enum-labels.js";
 import { blockCurrentCard, passholderName } from "./passholder-card.js";
 import { blockCardsAction } from "./block-cards.js";
 import { cardHistoryAction } from "./card-history-action.js";
@@ -14,7 +14,7 @@ import { reasonRecordAction, reasonText, text } from "./record-action.js";
 export const newCardReasonOptions = newCardReasons.map((value) => ({ value, label: reasonLabel(value) }));
 
 function reasonLabel(reason: CardIssueReason): string {
-  return enumLabels.CardIssueReason?.[reason]?.nl ?? reason;
+  return dutchEnumLabel("CardIssueReason", reason);
 }
 
 /** Registering and editing by the rules of core, card tasks (block, new card, card history, block several) and the GDPR rights. */

@@ -1,5 +1,5 @@
 import { TIME_ZONE } from "../../core/time/periods.js";
-import { enumLabels } from "../locale/field-labels.js";
+import { dutchEnumLabel } from "../../core/labels/enum-labels.js";
 import type { Cell } from "./table-writer.js";
 
 // "2026-06-15 12:00": Brussels time, in a form Excel reads as a date in any locale.
@@ -24,7 +24,7 @@ export function yesNo(value: boolean): Cell {
 
 /** The Dutch label of an enum value, e.g. ("CheckinChannel", "PILLAR") → "Zuil". */
 export function enumLabel(type: string, value: string | null | undefined): Cell {
-  return value ? (enumLabels[type]?.[value]?.nl ?? value) : null;
+  return value ? dutchEnumLabel(type, value) : null;
 }
 
 export function personName(person: { firstName: string; lastName: string } | null | undefined): Cell {

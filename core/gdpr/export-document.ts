@@ -1,27 +1,29 @@
 import { escapeHtml } from "../../templates/markup.js";
-import { exportLabel, exportValue } from "./export-labels.js";
+import { exportLabel, exportValue, type EnumFields } from "./export-labels.js";
 import type { PassholderDataExport } from "./export-passholder-data.js";
 
-const sections: Array<[keyof PassholderDataExport | "ledger.transactions" | "signIns.sessions" | "signIns.signInLinks", string]> = [
-  ["cards", "Kaarten"],
-  ["checkins", "Check-ins"],
-  ["ledger.transactions", "Puntengrootboek"],
-  ["tickets", "Tickets met kansentarief"],
-  ["redemptions", "Opgenomen voordelen"],
+type SectionKey = keyof PassholderDataExport | "ledger.transactions" | "signIns.sessions" | "signIns.signInLinks";
+
+const sections: Array<[SectionKey, string, EnumFields?]> = [
+  ["cards", "Kaarten", { type: "CardType", status: "CardStatus", issueReason: "CardIssueReason" }],
+  ["checkins", "Check-ins", { channel: "CheckinChannel" }],
+  ["ledger.transactions", "Puntengrootboek", { type: "PointsTransactionType" }],
+  ["tickets", "Tickets met kansentarief", { status: "RecordStatus" }],
+  ["redemptions", "Opgenomen voordelen", { kind: "AdvantageKind", channel: "RedemptionChannel", status: "RedemptionStatus" }],
   ["coupons", "Coupons"],
-  ["signIns.sessions", "Aanmeldingen (sessies)"],
+  ["signIns.sessions", "Aanmeldingen (sessies)", { kind: "SessionKind" }],
   ["signIns.signInLinks", "Aangevraagde aanmeldlinks"],
-  ["mails", "Verstuurde mails"],
+  ["mails", "Verstuurde mails", { status: "EmailStatus" }],
   ["audit", "Auditspoor: wat er met je gegevens gebeurde"],
 ];
 
-const cell = (field: string, value: unknown): string => escapeHtml(exportValue(field, value));
+const cell = (field: string, value: unknown, enums?: EnumFields): string => escapeHtml(exportValue(field, value, enums));
 
-function table(rows: Record<string, unknown>[]): string {
+function table(rows: Record<string, unknown>[], enums?: EnumFields): string {
   if (rows.length === 0) return "<p>Niets bewaard.</p>";
   const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
   const head = columns.map((column) => `<th scope="col">${escapeHtml(exportLabel(column))}</th>`).join("");
-  const body = rows.map((row) => `<tr>${columns.map((column) => `<td>${cell(column, row[column])}</td>`).join("")}</tr>`).join("\n");
+  const body = rows.map((row) => `<tr>${columns.map((column) => `<td>${cell(column, row[column], enums)}</td>`).join("")}</tr>`).join("\n");
   return `<table border="1" cellpadding="4">\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
 }
 
@@ -32,8 +34,8 @@ function rowsOf(data: PassholderDataExport, key: string): Record<string, unknown
 
 /** The export as a page a passholder can read, print or save: every section of the JSON, as tables, without scripts. */
 export function exportDocument(data: PassholderDataExport): string {
-  const identity = Object.entries(data.identity).map(([field, value]) => `<tr><th scope="row">${escapeHtml(exportLabel(field))}</th><td>${cell(field, value)}</td></tr>`).join("\n");
-  const body = sections.map(([key, title]) => `<h2>${escapeHtml(title)}</h2>\n${table(rowsOf(data, key))}`).join("\n");
+  const identity = Object.entries(data.identity).map(([field, value]) => `<tr><th scope="row">${escapeHtml(exportLabel(field))}</th><td>${cell(field, value, { gender: "Gender" })}</td></tr>`).join("\n");
+  const body = sections.map(([key, title, enums]) => `<h2>${escapeHtml(title)}</h2>\n${table(rowsOf(data, key), enums)}`).join("\n");
   return `<!doctype html>
 <html lang="nl-BE">
 <head>

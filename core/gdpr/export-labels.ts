@@ -1,3 +1,4 @@
+import { dutchEnumLabel } from "../labels/enum-labels.js";
 import { formatEuro } from "../money.js";
 import { formatCalendarDate, formatMoment } from "../time/calendar-date.js";
 
@@ -73,9 +74,17 @@ export function exportLabel(field: string): string {
   return labels[field] ?? field;
 }
 
-/** A value as a reader expects it: days as dd/mm/jjjj, moments on the Brussels clock, money in euro, yes or no. */
-export function exportValue(field: string, value: unknown): string {
+/** Which of a section's fields hold an enum value, and of which enum: a field name alone is ambiguous ("status"). */
+export type EnumFields = Readonly<Record<string, string>>;
+
+/**
+ * A value as a reader expects it: days as dd/mm/jjjj, moments on the Brussels clock, money in euro, yes or no,
+ * codes by their Dutch name.
+ */
+export function exportValue(field: string, value: unknown, enums: EnumFields = {}): string {
   if (value === null || value === undefined) return "";
+  const enumType = enums[field];
+  if (enumType && typeof value === "string") return dutchEnumLabel(enumType, value);
   if (typeof value === "boolean") return value ? "ja" : "nee";
   if (typeof value === "number" && field.endsWith("Cents")) return formatEuro(value);
   if (typeof value === "string") return readableText(value);

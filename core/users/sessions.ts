@@ -13,9 +13,6 @@ export type SessionEndReason = "op verzoek" | "wachtwoord gewijzigd" | "gedeacti
 
 export type UserSession = Pick<Session, "id" | "kind" | "createdAt" | "expiresAt">;
 
-/** Where a staff session is signed in, as the user reads it. */
-export const SESSION_KIND_NAMES: Partial<Record<SessionKind, string>> = { ADMIN: "Backoffice", DESK: "Balie" };
-
 /** Only the user themself and a coordinator see or end a user's sessions. */
 function requireSelfOrCoordinator(actor: Actor, userId: number): void {
   if (actor.kind === "SYSTEM") return;

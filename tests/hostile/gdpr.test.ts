@@ -110,6 +110,9 @@ describe.each(databaseKinds)("GDPR rights of a passholder (%s)", (kind) => {
       expect(page).toContain("<th scope=\"row\">Geboortedatum</th>");
       expect(page).toMatch(/<th scope="row">Geboortedatum<\/th><td>\d{2}\/\d{2}\/\d{4}<\/td>/);
       expect(page).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
+      // Codes by their Dutch name: the card's status and the check-in's channel, not ACTIVE or COUNTER.
+      expect(page).toMatch(/<td>Actief<\/td>/);
+      expect(page).not.toMatch(/<td>(ACTIVE|COUNTER|ADMIN|SENT|EARN)<\/td>/);
     }
     const audited = await db.prisma.auditLog.count({ where: { action: "passholder.export", resource: "Passholder", recordId: person.id } });
     expect(audited).toBe(2);
