@@ -17,6 +17,7 @@ export interface CoreCall {
   actor: Actor;
   /** Where the request came from, for core's audit row. */
   request: RequestMeta;
+  context: ActionContext;
 }
 
 /**
@@ -83,7 +84,7 @@ export function reasonRecordAction(client: PrismaClient, spec: ReasonActionSpec)
     if (request.method !== "post") return { record: before };
     const actor = await actingUser(client, context, spec.model);
     try {
-      const message = await spec.run({ id: String(record.id()), params: record.params, payload: request.payload ?? {}, actor, request: requestMetaOf(request) });
+      const message = await spec.run({ id: String(record.id()), params: record.params, payload: request.payload ?? {}, actor, request: requestMetaOf(request), context });
       const after = await context.resource.findOne(record.id(), context);
       // Back to the record, where the notice says what was done (the screen follows redirectUrl within the app).
       const redirectUrl = context.h.recordActionUrl({ resourceId: context.resource.id(), recordId: String(record.id()), actionName: "show" });

@@ -1,12 +1,10 @@
 import type { PrismaClient, User } from "@prisma/client";
-import type { Action, ActionContext, ActionRequest, ActionResponse, CurrentAdmin, RecordActionResponse } from "adminjs";
-import type { Actor } from "../../core/access/actor.js";
+import type { ActionContext, ActionRequest, ActionResponse } from "adminjs";
 import { resetTwoFactor } from "../../core/auth/two-factor.js";
-import { isCardSystemError } from "../../core/errors.js";
 import { endUserSessions, sessionEndingChange } from "../../core/users/sessions.js";
 import { requestMetaOf } from "../audit-origin.js";
 import { hashPasswordField, withoutHash } from "../user-password.js";
-import { actingUser, refusal } from "./record-action.js";
+import { actingUser, reasonRecordAction, text } from "./record-action.js";
 
 // The Session row (hash of the cookie) of the signed-in user's own request, set by refreshSessionUser.
 const sessionRows = new WeakMap<object, string>();
@@ -16,8 +14,6 @@ export function rememberSessionRow(sessionUser: object, rowId: string): void {
 }
 
 const sessionRowOf = (context: ActionContext) => (context.currentAdmin ? sessionRows.get(context.currentAdmin as object) : undefined);
-
-const isCoordinator = ({ currentAdmin }: { currentAdmin?: CurrentAdmin }) => (currentAdmin as { role?: string } | undefined)?.role === "COORDINATOR";
 
 type AccountFields = Pick<User, "passwordHash" | "active" | "role" | "municipalityId">;
 const ACCOUNT_FIELDS = { passwordHash: true, active: true, role: true, municipalityId: true } as const;
@@ -51,44 +47,26 @@ function endSessionsAfterAccountChange(client: PrismaClient) {
   return { remember, compare };
 }
 
-/** A coordinator's action on a user account, confirmed by its guard: the use case's answer becomes the notice. */
-function coordinatorAction(
-  client: PrismaClient,
-  { icon, guard, run }: { icon: string; guard: string; run: (userId: number, actor: Actor, request: ActionRequest, context: ActionContext) => Promise<string> },
-): Partial<Action<ActionResponse>> {
-  const handler = async (request: ActionRequest, _response: unknown, context: ActionContext): Promise<RecordActionResponse> => {
-    const record = context.record!;
-    const before = record.toJSON(context.currentAdmin);
-    if (request.method !== "post") return { record: before };
-    const actor = await actingUser(client, context, "User");
-    try {
-      return { record: before, notice: { type: "success", message: await run(Number(record.id()), actor, request, context) } };
-    } catch (error) {
-      if (isCardSystemError(error)) return refusal(error, before);
-      throw error;
-    }
-  };
-  return { actionType: "record", icon, guard, component: false, isAccessible: isCoordinator, isVisible: isCoordinator, handler };
-}
-
-/** "Sessies beëindigen": a coordinator signs a user out everywhere (backoffice and desk) at once. */
+/** "Sessies beëindigen": a coordinator signs a user out everywhere (backoffice and desk) at once, with a reason. */
 const endSessionsAction = (client: PrismaClient) =>
-  coordinatorAction(client, {
+  reasonRecordAction(client, {
+    model: "User",
     icon: "LogOut",
     guard: "guardEndSessions",
-    run: async (userId, actor, request, context) => {
-      const ended = await endUserSessions(client, { userId, actor, request: requestMetaOf(request), keepSessionId: sessionRowOf(context) });
+    run: async ({ id, payload, actor, request, context }) => {
+      const ended = await endUserSessions(client, { userId: Number(id), actor, request, keepSessionId: sessionRowOf(context), reason: text(payload, "reason") });
       return ended === 1 ? "1 sessie beëindigd." : `${ended} sessies beëindigd.`;
     },
   });
 
 /** "Tweestapsverificatie resetten": for a user who lost their phone and their recovery codes. */
 const resetTwoFactorAction = (client: PrismaClient) =>
-  coordinatorAction(client, {
+  reasonRecordAction(client, {
+    model: "User",
     icon: "Smartphone",
     guard: "guardResetTwoFactor",
-    run: async (userId, actor, request) =>
-      (await resetTwoFactor(client, { userId, actor, request: requestMetaOf(request) }))
+    run: async ({ id, payload, actor, request }) =>
+      (await resetTwoFactor(client, { userId: Number(id), actor, request, reason: text(payload, "reason") }))
         ? "Tweestapsverificatie gereset: de gebruiker is overal afgemeld en stelt ze opnieuw in."
         : "Deze gebruiker had geen tweestapsverificatie ingesteld.",
   });

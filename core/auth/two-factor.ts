@@ -5,6 +5,7 @@ import type { Actor, RequestMeta, StaffActor } from "../access/actor.js";
 import { requireStaff } from "../access/authorize.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { CardSystemError } from "../errors.js";
+import { requireReason } from "../validation/reason.js";
 import { inTransaction, type Db } from "../transaction.js";
 import { STAFF_KINDS } from "../users/sessions.js";
 
@@ -112,18 +113,19 @@ export async function verifySecondStep(db: Db, caller: TwoFactorCaller & { code:
 }
 
 /**
- * "Tweestapsverificatie resetten", for a lost phone: a coordinator removes a user's second step. Their sessions
+ * "Tweestapsverificatie resetten", for a lost phone: a coordinator removes a user's second step, with a reason. Their sessions
  * end too (whoever holds the phone may be signed in); at the next sign-in a coordinator enrols again in production,
  * others may. Audited; false when the user had none.
  */
-export async function resetTwoFactor(db: Db, input: { userId: number; actor: Actor; request?: RequestMeta }): Promise<boolean> {
+export async function resetTwoFactor(db: Db, input: { userId: number; actor: Actor; request?: RequestMeta; reason: string }): Promise<boolean> {
   if (input.actor.kind !== "SYSTEM" && requireStaff(input.actor).role !== "COORDINATOR") throw new CardSystemError("NOT_ALLOWED");
+  const reason = requireReason(input.reason);
   return inTransaction(db, async (tx) => {
     if (!(await tx.user.findUnique({ where: { id: input.userId }, select: { id: true } }))) throw new CardSystemError("NOT_FOUND");
     const { count } = await tx.staffTwoFactor.deleteMany({ where: { userId: input.userId } });
     if (count === 0) return false;
     const ended = await tx.session.deleteMany({ where: { userId: input.userId, kind: { in: STAFF_KINDS } } });
-    await recordAudit(tx, { actor: input.actor, request: input.request, action: "user.twoFactorReset", resource: "User", recordId: input.userId, changes: { sessionsEnded: ended.count } });
+    await recordAudit(tx, { actor: input.actor, request: input.request, action: "user.twoFactorReset", resource: "User", recordId: input.userId, changes: { reason, sessionsEnded: ended.count } });
     return true;
   });
 }

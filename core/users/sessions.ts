@@ -3,6 +3,7 @@ import type { Actor, RequestMeta } from "../access/actor.js";
 import { requireStaff } from "../access/authorize.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { CardSystemError } from "../errors.js";
+import { requireReason } from "../validation/reason.js";
 import { inTransaction, type Db, type Tx } from "../transaction.js";
 
 /** A staff account's sessions: the backoffice's and the desk's. */
@@ -32,20 +33,22 @@ export async function listUserSessions(db: Db, input: { userId: number; actor: A
 
 /**
  * Ends a user's backoffice and desk sessions at once, except `keepSessionId` (the row id of the session asking,
- * so whoever changes their own password stays signed in there). Audited; returns how many ended.
+ * so whoever changes their own password stays signed in there). `reason` is one of SessionEndReason after an
+ * account change, or typed by the coordinator; without it the user asked. Audited; returns how many ended.
  */
 export async function endUserSessions(
   db: Db,
-  input: { userId: number; actor: Actor; request?: RequestMeta; keepSessionId?: string; reason?: SessionEndReason },
+  input: { userId: number; actor: Actor; request?: RequestMeta; keepSessionId?: string; reason?: string },
 ): Promise<number> {
   requireSelfOrCoordinator(input.actor, input.userId);
+  const reason = input.reason === undefined ? undefined : requireReason(input.reason);
   return inTransaction(db, async (tx) => {
     const user = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true } });
     if (!user) throw new CardSystemError("NOT_FOUND");
     const { count } = await tx.session.deleteMany({
       where: { userId: input.userId, kind: { in: STAFF_KINDS }, ...(input.keepSessionId ? { id: { not: input.keepSessionId } } : {}) },
     });
-    await auditEnded(tx, input, count, input.reason);
+    await auditEnded(tx, input, count, reason);
     return count;
   });
 }
@@ -64,7 +67,7 @@ export async function endUserSession(
   });
 }
 
-function auditEnded(tx: Tx, input: { userId: number; actor: Actor; request?: RequestMeta }, count: number, reason: SessionEndReason = "op verzoek") {
+function auditEnded(tx: Tx, input: { userId: number; actor: Actor; request?: RequestMeta }, count: number, reason = "op verzoek") {
   return recordAudit(tx, {
     actor: input.actor,
     request: input.request,

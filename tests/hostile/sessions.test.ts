@@ -76,19 +76,22 @@ describe.each(databaseKinds)("a changed account ends its other sessions at once 
     const other = await createUser(db, "andere.beheerder@example.be", "MUNICIPAL_ADMIN");
     const otherBrowser = await login(other.email);
 
-    const refused = await postForm(base, `${API}/records/${user.id}/endSessions`, {}, otherBrowser);
+    const refused = await postForm(base, `${API}/records/${user.id}/endSessions`, { reason: "Laptop gestolen" }, otherBrowser);
     const refusal = (await refused.json().catch(() => ({}))) as { notice?: { type: string }; record?: { params?: object } };
     expect(refused.status >= 400 || refusal.notice?.type === "error").toBe(true);
     expect(refusal.record?.params ?? {}).toEqual({});
     expect(await sessionsOf(user.id)).toBe(2);
 
-    const ended = await postForm(base, `${API}/records/${user.id}/endSessions`, {}, admin);
+    const withoutReason = await postForm(base, `${API}/records/${user.id}/endSessions`, {}, admin);
+    expect(((await withoutReason.json()) as { record: { errors: object } }).record.errors).toHaveProperty("reason");
+    expect(await sessionsOf(user.id)).toBe(2);
+    const ended = await postForm(base, `${API}/records/${user.id}/endSessions`, { reason: "Laptop gestolen" }, admin);
     expect(ended.status).toBe(200);
     expect(((await ended.json()) as { notice: { message: string } }).notice.message).toBe("2 sessies beëindigd.");
     expect(await sessionsOf(user.id)).toBe(0);
     expect(await signedIn(theirs)).toBe(false);
     const audit = await db.prisma.auditLog.findFirstOrThrow({ where: { action: "user.end-sessions", recordId: String(user.id) } });
-    expect(audit).toMatchObject({ actor: expect.stringContaining(coordinator.email), changes: { sessionsEnded: 2, reason: "op verzoek" } });
+    expect(audit).toMatchObject({ actor: expect.stringContaining(coordinator.email), changes: { sessionsEnded: 2, reason: "Laptop gestolen" } });
   });
 
   it("core: a user sees and ends their own sessions, never someone else's unless coordinator", async () => {

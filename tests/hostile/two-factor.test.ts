@@ -179,22 +179,27 @@ describe.each(databaseKinds)("two-factor sign-in for staff accounts (%s)", (kind
     expect((await adminLogin(base, "beheerder.reset@example.be", PASSWORD, municipal)).status).toBe(302);
     const path = `/admin/api/resources/User/records/${user.id}/resetTwoFactor`;
 
-    const refused = await postForm(base, path, {}, municipal);
+    const reason = { reason: "Telefoon verloren, aan de balie met identiteitskaart nagekeken" };
+    const refused = await postForm(base, path, reason, municipal);
     const refusal = (await refused.json().catch(() => ({}))) as { notice?: { type: string } };
     expect(refused.status >= 400 || refusal.notice?.type === "error").toBe(true);
     expect(await db.prisma.staffTwoFactor.count({ where: { userId: user.id } })).toBe(1);
 
-    const reset = await postForm(base, path, {}, admin);
+    const withoutReason = await postForm(base, path, {}, admin);
+    expect(((await withoutReason.json()) as { record: { errors: object } }).record.errors).toHaveProperty("reason");
+    expect(await db.prisma.staffTwoFactor.count({ where: { userId: user.id } })).toBe(1);
+    const reset = await postForm(base, path, reason, admin);
     expect(((await reset.json()) as { notice: { message: string } }).notice.message).toContain("Tweestapsverificatie gereset");
     expect(await db.prisma.staffTwoFactor.count({ where: { userId: user.id } })).toBe(0);
     expect((await get(base, "/admin", lost)).headers.get("location")).toContain("/admin/login");
     const audit = await db.prisma.auditLog.findFirstOrThrow({ where: { action: "user.twoFactorReset", recordId: String(user.id) } });
     expect(audit.actor).toContain(coordinator.user.email);
+    expect(audit.changes).toMatchObject({ reason: reason.reason, sessionsEnded: 2 });
 
     const again: Browser = {};
     expect((await adminLogin(base, user.email, PASSWORD, again)).status).toBe(302);
     expect((await get(base, LIST, again)).status).toBe(200);
-    const twice = await postForm(base, path, {}, admin);
+    const twice = await postForm(base, path, reason, admin);
     expect(((await twice.json()) as { notice: { message: string } }).notice.message).toContain("had geen tweestapsverificatie");
   });
 
