@@ -1,6 +1,7 @@
 // The camera scanner shared by the portal's Sparen page and the desk: back camera, a photo as fallback; the form
 // next to it works without it. The page says what a code means (`read`) and the words around it.
 import { Html5Qrcode } from "html5-qrcode";
+import { decodePhoto } from "./photo-decoder.js";
 
 export interface ScannerWords {
   /** Where to point the camera. */
@@ -55,10 +56,8 @@ export function attachScanner(section: HTMLElement, words: ScannerWords, read: (
     const file = photo.files?.[0];
     if (!file) return;
     say("De foto wordt gelezen…");
-    try {
-      read(await scanner.scanFile(file, false), say);
-    } catch {
-      say(words.photoFailed);
-    }
+    const text = await scanner.scanFile(file, false).catch(() => decodePhoto(file).catch(() => null));
+    if (text) read(text, say);
+    else say(words.photoFailed);
   });
 }
