@@ -25,7 +25,7 @@ describe.each(databaseKinds)("check-ins on %s", (kind) => {
       actor: systemActor("balie"),
     });
     expect(result).toMatchObject({ points: 2, balance: 2, eventName: event.name });
-    expect(result.checkin).toMatchObject({ channel: "COUNTER", counterId: t.world.checkinCounter, slot: 1 });
+    expect(await t.db.prisma.checkin.findUniqueOrThrow({ where: { id: result.checkinId } })).toMatchObject({ channel: "COUNTER", counterId: t.world.checkinCounter, slot: 1 });
     expect(await ledgerSum(passholder.id)).toBe(2);
   });
 
@@ -138,14 +138,14 @@ describe.each(databaseKinds)("check-ins on %s", (kind) => {
     const passholder = await createPassholder(t.db.prisma, t.world);
     const event = await createEvent(t.db.prisma, t.world);
     const input = { eventId: event.id, cardNumber: passholder.cardNumber, channel: "PILLAR" as const, actor: systemActor("zuil"), at: t.world.now };
-    const { checkin } = await checkIn(t.db.prisma, input);
-    await expectRefusal(correctCheckin(t.db.prisma, { checkinId: checkin.id, reason: "", actor: systemActor("ksb") }), "VALIDATION");
-    const { balance } = await correctCheckin(t.db.prisma, { checkinId: checkin.id, reason: "Verkeerde pashouder", actor: systemActor("ksb") });
+    const { checkinId } = await checkIn(t.db.prisma, input);
+    await expectRefusal(correctCheckin(t.db.prisma, { checkinId, reason: "", actor: systemActor("ksb") }), "VALIDATION");
+    const { balance } = await correctCheckin(t.db.prisma, { checkinId, reason: "Verkeerde pashouder", actor: systemActor("ksb") });
     expect(balance).toBe(0);
     const ledger = await t.db.prisma.pointsTransaction.findMany({ where: { passholderId: passholder.id }, orderBy: { createdAt: "asc" } });
     expect(ledger.map((line) => [line.type, line.amount])).toEqual([["CHECKIN", 1], ["CHECKIN_CORRECTION", -1]]);
-    expect(await t.db.prisma.checkin.findUniqueOrThrow({ where: { id: checkin.id } })).toMatchObject({ corrected: true, correctedBy: "ksb", correctionReason: "Verkeerde pashouder" });
-    await expectRefusal(correctCheckin(t.db.prisma, { checkinId: checkin.id, reason: "Nog eens", actor: systemActor("ksb") }), "CHECKIN_ALREADY_CORRECTED");
+    expect(await t.db.prisma.checkin.findUniqueOrThrow({ where: { id: checkinId } })).toMatchObject({ corrected: true, correctedBy: "ksb", correctionReason: "Verkeerde pashouder" });
+    await expectRefusal(correctCheckin(t.db.prisma, { checkinId, reason: "Nog eens", actor: systemActor("ksb") }), "CHECKIN_ALREADY_CORRECTED");
     await expectRefusal(correctCheckin(t.db.prisma, { checkinId: "00000000-0000-4000-8000-000000000000", reason: "Onbekend", actor: systemActor("ksb") }), "CHECKIN_NOT_FOUND");
     const again = await checkIn(t.db.prisma, { ...input, at: new Date(t.world.now.getTime() + 60_000) });
     expect(again.balance).toBe(1);
@@ -154,10 +154,10 @@ describe.each(databaseKinds)("check-ins on %s", (kind) => {
   it("refuses to correct a point that was already exchanged", async () => {
     const passholder = await createPassholder(t.db.prisma, t.world);
     const event = await createEvent(t.db.prisma, t.world);
-    const { checkin } = await checkIn(t.db.prisma, { eventId: event.id, cardNumber: passholder.cardNumber, channel: "PILLAR", actor: systemActor("zuil"), at: t.world.now });
+    const { checkinId } = await checkIn(t.db.prisma, { eventId: event.id, cardNumber: passholder.cardNumber, channel: "PILLAR", actor: systemActor("zuil"), at: t.world.now });
     await t.db.prisma.$transaction((tx) => recordPoints(tx, { passholderId: passholder.id, type: "REDEMPTION", amount: -1 }));
-    await expectRefusal(correctCheckin(t.db.prisma, { checkinId: checkin.id, reason: "Fout", actor: systemActor("ksb") }), "CORRECTION_POINTS_SPENT");
-    expect(await t.db.prisma.checkin.findUniqueOrThrow({ where: { id: checkin.id } })).toMatchObject({ corrected: false });
+    await expectRefusal(correctCheckin(t.db.prisma, { checkinId, reason: "Fout", actor: systemActor("ksb") }), "CORRECTION_POINTS_SPENT");
+    expect(await t.db.prisma.checkin.findUniqueOrThrow({ where: { id: checkinId } })).toMatchObject({ corrected: false });
   });
 
   it("50 identical check-ins fired at once give exactly one point", async () => {

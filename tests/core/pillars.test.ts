@@ -70,7 +70,7 @@ describe.each(databaseKinds)("pillars on %s", (kind) => {
     const pillar = await createPillar({ fixedEventId: event.id });
     const passholder = await createPassholder(db.prisma, world);
     const result = await checkInAtPillar(db.prisma, { cid: pillar.cid, cardNumber: passholder.cardNumber, at: world.now });
-    expect(result.checkin).toMatchObject({ channel: "PILLAR", pillarId: pillar.id, eventId: event.id });
+    expect(await db.prisma.checkin.findUniqueOrThrow({ where: { id: result.checkinId } })).toMatchObject({ channel: "PILLAR", pillarId: pillar.id, eventId: event.id });
     await expectRefusal(checkInAtPillar(db.prisma, { cid: pillar.cid, cardNumber: passholder.cardNumber, at: world.now }), "CHECKIN_LIMIT_REACHED");
   });
 });

@@ -17,8 +17,8 @@ describe.each(databaseKinds)("points and postal codes on %s", (kind) => {
     const concert = await createEvent(t.db.prisma, t.world, { name: "Concert in de kerk", points: 3 });
     const quiz = await createEvent(t.db.prisma, t.world, { name: "Quiz" });
     await checkIn(t.db.prisma, { eventId: concert.id, cardNumber: passholder.cardNumber, channel: "COUNTER", counterId: t.world.checkinCounter, actor: systemActor("balie"), at: new Date(t.world.now.getTime() - 3000) });
-    const { checkin } = await checkIn(t.db.prisma, { eventId: quiz.id, passholderId: passholder.id, channel: "QR", actor: systemActor("pashouder"), at: new Date(t.world.now.getTime() - 2000) });
-    await correctCheckin(t.db.prisma, { checkinId: checkin.id, reason: "Dubbel", actor: systemActor("ksb"), at: new Date(t.world.now.getTime() - 1000) });
+    const { checkinId } = await checkIn(t.db.prisma, { eventId: quiz.id, passholderId: passholder.id, channel: "QR", actor: systemActor("pashouder"), at: new Date(t.world.now.getTime() - 2000) });
+    await correctCheckin(t.db.prisma, { checkinId, reason: "Dubbel", actor: systemActor("ksb"), at: new Date(t.world.now.getTime() - 1000) });
 
     const overview = await pointsOverview(t.db.prisma, { passholderId: passholder.id, limit: 2 });
     expect(overview.balance).toBe(3);

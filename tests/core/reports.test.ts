@@ -55,8 +55,8 @@ describe.each(databaseKinds)("reports on %s", (kind) => {
     const event = await createEvent(db.prisma, world, { name: "Dashboardconcert" });
     await checkIn(db.prisma, { eventId: event.id, cardNumber: eeklo.cardNumber, channel: "PILLAR", actor: systemActor("zuil"), at: world.now });
     const other = await createPassholder(db.prisma, world);
-    const { checkin } = await checkIn(db.prisma, { eventId: event.id, cardNumber: other.cardNumber, channel: "PILLAR", actor: systemActor("zuil"), at: world.now });
-    await correctCheckin(db.prisma, { checkinId: checkin.id, reason: "Fout", actor: systemActor("ksb") });
+    const { checkinId } = await checkIn(db.prisma, { eventId: event.id, cardNumber: other.cardNumber, channel: "PILLAR", actor: systemActor("zuil"), at: world.now });
+    await correctCheckin(db.prisma, { checkinId, reason: "Fout", actor: systemActor("ksb") });
 
     const region = await dashboardFigures(db.prisma, { at: world.now });
     expect(region.passholders).toBe(before.passholders + 3);

@@ -36,7 +36,7 @@ describe.each(databaseKinds)("saving a point with a QR code on %s", (kind) => {
     const code = signSaveCode(secret, { eventId: event.id, version: event.saveCodeVersion });
     const saved = await checkInWithSaveCode(db.prisma, { secret, code: saveCodeUrl("https://uitpas.example", code), actor: passholderActor(passholder.id), at: world.now });
     expect(saved).toMatchObject({ points: 1, balance: 1 });
-    expect(saved.checkin.channel).toBe("QR");
+    expect((await db.prisma.checkin.findUniqueOrThrow({ where: { id: saved.checkinId } })).channel).toBe("QR");
     await expectRefusal(checkInWithSaveCode(db.prisma, { secret, code, actor: passholderActor(passholder.id), at: world.now }), "CHECKIN_LIMIT_REACHED");
   });
 

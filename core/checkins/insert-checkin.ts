@@ -1,0 +1,85 @@
+import type { CheckinChannel } from "@prisma/client";
+import type { Db } from "../transaction.js";
+
+export interface CheckinRow {
+  eventId: string;
+  passholderId: string;
+  /** The card scanned at a counter or pillar; without it, the passholder's active card. */
+  cardId?: number;
+  counterId?: number;
+  pillarId?: number;
+  channel: CheckinChannel;
+  points: number;
+  periodKey: string;
+  /** The event's limit of check-ins per period. */
+  limit: number;
+  at: Date;
+  createdBy: string;
+}
+
+export type CheckinWrite =
+  | { outcome: "SAVED"; checkinId: string; cardId: number; balance: number }
+  /** The card is no longer active (or the passholder has no active card): the caller says why. */
+  | { outcome: "NO_ACTIVE_CARD" }
+  | { outcome: "LIMIT_REACHED" }
+  /** Another check-in took the same slot at the same moment: trying again counts it. */
+  | { outcome: "SLOT_TAKEN" };
+
+interface Row {
+  cardId: number | null;
+  taken: number;
+  checkinId: string | null;
+  balance: number | null;
+}
+
+/**
+ * The check-in, its ledger line and the new balance in one statement (one round trip): the check-in takes the
+ * next slot of its period only while the period has room, and the unique slot index makes two check-ins that
+ * counted at the same moment collide, so the limit holds exactly without a lock taken beforehand. The balance moves
+ * by the UPDATE, which waits for any other change of this passholder's points.
+ */
+export async function insertCheckin(db: Db, row: CheckinRow): Promise<CheckinWrite> {
+  const at = row.at.toISOString();
+  const [result] = await db.$queryRawUnsafe<Row[]>(
+    `WITH card AS (
+  SELECT "id" FROM "Card" WHERE "passholderId" = $2::uuid AND "status" = 'ACTIVE' AND ($10::int IS NULL OR "id" = $10::int)
+  ORDER BY "issuedAt" DESC LIMIT 1
+),
+taken AS (
+  SELECT count(*)::int AS "count", COALESCE(max("slot"), 0) AS "top" FROM "Checkin"
+  WHERE "eventId" = $1::uuid AND "passholderId" = $2::uuid AND "periodKey" = $3 AND NOT "corrected"
+),
+saved AS (
+  INSERT INTO "Checkin" ("id", "eventId", "passholderId", "cardId", "counterId", "pillarId", "channel", "points", "periodKey", "slot", "checkedInAt")
+  SELECT gen_random_uuid(), $1::uuid, $2::uuid, card."id", $4, $5, $6::"CheckinChannel", $7, $3, taken."top" + 1, $8::timestamptz AT TIME ZONE 'UTC'
+  FROM card, taken WHERE taken."count" < $9
+  ON CONFLICT ("eventId", "passholderId", "periodKey", "slot") WHERE NOT "corrected" DO NOTHING
+  RETURNING "id"
+),
+balance AS (
+  UPDATE "Passholder" SET "points" = "points" + $7, "updatedAt" = now()
+  WHERE "id" = $2::uuid AND EXISTS (SELECT 1 FROM saved)
+  RETURNING "points"
+),
+ledger AS (
+  INSERT INTO "PointsTransaction" ("id", "passholderId", "type", "amount", "checkinId", "createdAt", "createdBy")
+  SELECT gen_random_uuid(), $2::uuid, 'CHECKIN', $7, saved."id", $8::timestamptz AT TIME ZONE 'UTC', $11 FROM saved
+)
+SELECT (SELECT "id" FROM card) AS "cardId", (SELECT "count" FROM taken) AS "taken",
+  (SELECT "id"::text FROM saved) AS "checkinId", (SELECT "points" FROM balance) AS "balance"`,
+    row.eventId,
+    row.passholderId,
+    row.periodKey,
+    row.counterId ?? null,
+    row.pillarId ?? null,
+    row.channel,
+    row.points,
+    at,
+    row.limit,
+    row.cardId ?? null,
+    row.createdBy,
+  );
+  if (!result || result.cardId === null) return { outcome: "NO_ACTIVE_CARD" };
+  if (result.checkinId !== null) return { outcome: "SAVED", checkinId: result.checkinId, cardId: result.cardId, balance: result.balance! };
+  return result.taken >= row.limit ? { outcome: "LIMIT_REACHED" } : { outcome: "SLOT_TAKEN" };
+}
