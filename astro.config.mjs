@@ -9,7 +9,8 @@ export default defineConfig({
   publicDir: "./portal/public",
   outDir: process.env.PORTAL_OUT_DIR ?? "./portal/dist",
   output: "server",
-  adapter: node({ mode: "middleware" }),
+  // Pages are small: rendered whole and written at once, not streamed in many small writes.
+  adapter: node({ mode: "middleware", experimentalDisableStreaming: true }),
   security: { checkOrigin: false },
   // Our CSP allows no inline styles or scripts outside the scanner page.
   build: { inlineStylesheets: "never" },

@@ -46,7 +46,9 @@ export async function createPortal({ config, db, sendSignInLink = signInMailer(c
 
   const router = express.Router();
   router.use("/_astro", express.static(path.join(clientDir, "_astro"), { immutable: true, maxAge: "1y", index: false }));
-  router.use(express.static(clientDir, { maxAge: "1h", index: false, redirect: false }));
+  const publicFiles = express.static(clientDir, { maxAge: "1h", index: false, redirect: false });
+  // Only an address with a file extension can be one of the built files: a page skips the lookup on disk.
+  router.use((req, res, next) => (path.extname(req.path) ? publicFiles(req, res, next) : next()));
   router.use(returnPathCheck);
   router.use(
     session({

@@ -29,13 +29,16 @@ export class RateLimiter {
    * statement that raises it, so parallel hits each see a different number and none is judged by a later one.
    */
   async hit(keys: string[], now = new Date()): Promise<number[]> {
-    const windowStart = this.windowOf(now);
+    // A plain statement (every QR save counts one): the window as UTC text, so no driver shifts it to its own zone.
+    const windowStart = this.windowOf(now).toISOString();
     const counts: number[] = [];
     for (const key of keys) {
-      const [row] = await this.db.prisma.$queryRaw<{ count: number }[]>`
-        INSERT INTO "RateLimit" ("key", "windowStart", "count") VALUES (${key}, ${windowStart}, 1)
+      const [row] = await this.db.query<{ count: number }>(
+        `INSERT INTO "RateLimit" ("key", "windowStart", "count") VALUES ($1, $2::timestamptz AT TIME ZONE 'UTC', 1)
         ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimit"."count" + 1
-        RETURNING "count"`;
+        RETURNING "count"`,
+        [key, windowStart],
+      );
       counts.push(row!.count);
     }
     return counts;
