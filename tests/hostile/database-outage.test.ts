@@ -134,7 +134,9 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("PostgreSQL going away and comin
     expect(healthz.status).toBe(503);
     expect(((await healthz.json()) as { reason: string }).reason).toContain("geen verbinding met de databankserver");
 
-    const api = await get(server.base, list, browser);
+    const api = await get(server.base, list, browser).catch((error: Error) => {
+      throw new Error(`${list}: ${error.message}\n${server.output().slice(-3000)}`);
+    });
     expect(api.status).toBe(503);
     expect(api.headers.get("retry-after")).toBeTruthy();
     expect(await api.json()).toEqual({ error: expect.stringContaining(UNAVAILABLE) });
