@@ -66,21 +66,16 @@ export class DatabaseSessionStore extends session.Store {
     return (await this.db.prisma.session.deleteMany({ where: { kind: this.kind, expiresAt: { lte: now } } })).count;
   }
 
-  // Every request of every signed-in page reads its session: one plain statement, without the ORM's query planning.
   private async read(sid: string): Promise<session.SessionData | null> {
-    const id = rowId(sid);
-    const [row] = await this.db.query<{ kind: SessionKind; expiresMs: number; data: session.SessionData }>(
-      `SELECT "kind", (extract(epoch FROM "expiresAt") * 1000)::float8 AS "expiresMs", "data" FROM "Session" WHERE "id" = $1`,
-      [id],
-    );
+    const row = await this.db.prisma.session.findUnique({ where: { id: rowId(sid) } });
     if (!row || row.kind !== this.kind) return null;
-    if (row.expiresMs <= Date.now()) {
-      await this.db.prisma.session.deleteMany({ where: { id } });
+    if (row.expiresAt.getTime() <= Date.now()) {
+      await this.db.prisma.session.deleteMany({ where: { id: row.id } });
       return null;
     }
     if (this.readExpiries.size >= MAX_PENDING_READS) this.readExpiries.clear();
-    this.readExpiries.set(id, row.expiresMs);
-    return row.data;
+    this.readExpiries.set(row.id, row.expiresAt.getTime());
+    return row.data as unknown as session.SessionData;
   }
 
   private async write(sid: string, data: session.SessionData): Promise<void> {
