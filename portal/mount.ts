@@ -29,6 +29,9 @@ export interface PortalSetup {
   sessionStore: DatabaseSessionStore;
 }
 
+/** How long a sign-in request's own work waits after its answer left. */
+const AFTER_ANSWER_MS = 100;
+
 /** The built Astro portal behind its own session cookie and CSRF check; pages get the database in Astro.locals. */
 export async function createPortal({ config, db, sendSignInLink = signInMailer(config, db) }: {
   config: Config;
@@ -96,8 +99,9 @@ export async function createPortal({ config, db, sendSignInLink = signInMailer(c
             resolve();
           }),
         ),
-      // "close" comes once the answer is sent (or the client gave up): the lookup may not delay it.
-      sendSignInLink: (pending) => void res.once("close", () => sendSignInLink(pending)),
+      // "close" comes once the answer is handed to the network; the lookup, and for a known address the link and
+      // its mail, wait a moment longer, so they do not compete with the answer's delivery for the processor either.
+      sendSignInLink: (pending) => void res.once("close", () => setTimeout(() => sendSignInLink(pending), AFTER_ANSWER_MS)),
     };
     handler(req, res, next, locals).catch(next);
   };

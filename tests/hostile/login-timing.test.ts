@@ -25,8 +25,7 @@ const ROUNDS = 40;
 const STAFF_ROUNDS = 100;
 /**
  * Between portal attempts, so whatever one left to do after its answer (look the address up, make the link, queue
- * and send the mail) is done before the next, also on a busy machine: at 80 ms, five CI runs on PostgreSQL gave
- * known − unknown of +0.7 to +2.9 ms (typical 18 to 20 ms), never below zero.
+ * and send the mail; it starts 100 ms after the answer) is done before the next, also on a busy machine.
  */
 const PAUSE_MS = 200;
 
