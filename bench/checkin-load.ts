@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
@@ -10,7 +10,7 @@ import { requestSignInLink } from "../core/portal/sign-in-links.js";
 import { signSaveCode } from "../core/savecodes/save-code.js";
 import { periodKey } from "../core/time/periods.js";
 import { createDatabaseUnderTest } from "../torture/database-under-test.js";
-import { startServer } from "../torture/server-process.js";
+import { startServer, type ServerProcess } from "../torture/server-process.js";
 import { signInAll } from "../torture/storm.js";
 import { seedStormWorld, type StormPassholder } from "../torture/world.js";
 import { percentile } from "./measure.js";
@@ -26,15 +26,58 @@ export interface LoadOptions {
   events: number;
 }
 
+/** The server's RSS after two equal load runs may exceed its RSS after the first by at most this share. */
+export const MEMORY_GROWTH_LIMIT = 0.1;
+
+export interface Fired {
+  requests: number;
+  saved: number;
+  refused: number;
+  errors: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+}
+
+export interface ServerMemory {
+  /** Resident set of the server process in MB: healthy and idle, after the warm-up, after each measured run. */
+  restMb: number;
+  warmMb: number;
+  afterRunsMb: [number, number];
+  /** (after the second run − after the first) / after the first. */
+  growth: number;
+}
+
 export interface CheckinLoadResult {
   database: DatabaseKind;
   options: LoadOptions;
-  endpoint: { requests: number; saved: number; refused: number; errors: number; perSecond: number; p50: number; p99: number; checkinsFound: number };
+  /** Both measured runs together; p50 and p99 are the worse run's. */
+  endpoint: Fired & { checkinsFound: number };
+  runs: [Fired, Fired];
+  memory: ServerMemory;
   raw: { inserts: number; perSecond: number; p50: number; p99: number; connections: number };
   /** Endpoint rate over raw rate. */
   share: number;
   /** From spawn to /healthz on this database. */
   serverStartMs: number;
+}
+
+/** Two server processes on one PostgreSQL, every scan sent to both at once. */
+export interface TwoInstancesResult {
+  scans: number;
+  requests: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  /** Answers "gespaard", check-ins in the database, (event, passholder) pairs with more than one check-in. */
+  saved: number;
+  checkinsFound: number;
+  doubled: number;
+  /** The passholders' balances moved by exactly the points of the check-ins found. */
+  pointsMoved: number;
+  pointsOfCheckins: number;
+  exact: boolean;
 }
 
 /** The pool size of the server's own PostgreSQL connections (core/db/database.ts), given to the raw inserts too. */
@@ -97,9 +140,9 @@ async function cardsOf(db: Database, passholders: StormPassholder[]): Promise<Pr
   return passholders.map((passholder) => ({ ...passholder, cardId: cards.find((card) => card.passholderId === passholder.id)!.id }));
 }
 
-async function fire(base: string, scans: Scan[], connections: number) {
+async function fire(base: string, scans: Scan[], connections: number): Promise<Fired> {
   let next = 0;
-  return autocannon({
+  const fired = await autocannon({
     url: base,
     // autocannon refuses more connections than requests.
     connections: Math.min(connections, scans.length),
@@ -113,43 +156,82 @@ async function fire(base: string, scans: Scan[], connections: number) {
       },
     ],
   });
+  return {
+    requests: fired.requests.total,
+    saved: fired["2xx"],
+    refused: fired.non2xx,
+    errors: fired.errors + fired.timeouts,
+    perSecond: fired.requests.total / fired.duration,
+    p50: fired.latency.p50,
+    p99: fired.latency.p99,
+  };
 }
 
-/** The server under autocannon: every prepared passholder scans every event once, event after event. */
+/** Resident set size of a process, in MB (Linux). */
+async function rssMb(pid: number): Promise<number> {
+  const kb = /VmRSS:\s+(\d+) kB/.exec(await readFile(`/proc/${pid}/status`, "utf8"))?.[1];
+  return Number(kb) / 1024;
+}
+
+function together(runs: Fired[]): Fired {
+  const sum = (key: "requests" | "saved" | "refused" | "errors") => runs.reduce((total, run) => total + run[key], 0);
+  const seconds = runs.reduce((total, run) => total + run.requests / run.perSecond, 0);
+  return {
+    requests: sum("requests"),
+    saved: sum("saved"),
+    refused: sum("refused"),
+    errors: sum("errors"),
+    perSecond: sum("requests") / seconds,
+    p50: Math.max(...runs.map((run) => run.p50)),
+    p99: Math.max(...runs.map((run) => run.p99)),
+  };
+}
+
+/** The scans of each event (its signed QR code) by every prepared passholder, event after event. */
+function scansPerEvent(secret: string, prepared: Prepared, sessions: Map<string, { cookie?: string }>): Scan[][] {
+  // Event by event, so the requests in flight belong to different passholders, as at a real event.
+  return prepared.events.map((eventId) => {
+    const path = `/sparen/${signSaveCode(secret, { eventId, version: 1 })}`;
+    return prepared.passholders.map((passholder) => ({ path, cookie: sessions.get(passholder.id)!.cookie! }));
+  });
+}
+
+async function stopAll(servers: ServerProcess[]): Promise<void> {
+  await Promise.all(servers.map((server) => (server.running() ? server.kill9() : undefined)));
+}
+
+/**
+ * The server under autocannon: every prepared passholder scans every event once, event after event. After one
+ * event to warm up, the other events are two measured runs of equal size, with the server's memory after each.
+ */
 async function loadServer(
   environment: Record<string, string>,
   prepared: Prepared,
   countCheckins: (events: string[]) => Promise<number>,
   connections: number,
-): Promise<Pick<CheckinLoadResult, "endpoint" | "serverStartMs">> {
+): Promise<Pick<CheckinLoadResult, "endpoint" | "runs" | "memory" | "serverStartMs">> {
   const server = await startServer(environment);
   try {
     const serverStartMs = await server.healthy;
     const sessions = await signInAll(server.base, prepared.passholders, 10);
-    // Event by event, so the requests in flight belong to different passholders, as at a real event.
-    const scans = prepared.events.map((eventId) => {
-      const path = `/sparen/${signSaveCode(environment.QR_SECRET!, { eventId, version: 1 })}`;
-      return prepared.passholders.map((passholder) => ({ path, cookie: sessions.get(passholder.id)!.cookie! }));
-    });
-    // The first event warms the server up (connections, JIT, the page module); the rest is measured.
-    await fire(server.base, scans[0]!, connections);
-    const measured = await fire(server.base, scans.slice(1).flat(), connections);
+    const restMb = await rssMb(server.pid);
+    const [warmUp, ...measured] = scansPerEvent(environment.QR_SECRET!, prepared, sessions);
+    await fire(server.base, warmUp!, connections);
+    const warmMb = await rssMb(server.pid);
+    const half = measured.length / 2;
+    const first = await fire(server.base, measured.slice(0, half).flat(), connections);
+    const afterFirst = await rssMb(server.pid);
+    const second = await fire(server.base, measured.slice(half).flat(), connections);
+    const afterSecond = await rssMb(server.pid);
     await server.stop();
     return {
       serverStartMs,
-      endpoint: {
-        requests: measured.requests.total,
-        saved: measured["2xx"],
-        refused: measured.non2xx,
-        errors: measured.errors + measured.timeouts,
-        perSecond: measured.requests.total / measured.duration,
-        p50: measured.latency.p50,
-        p99: measured.latency.p99,
-        checkinsFound: await countCheckins(prepared.events.slice(1)),
-      },
+      endpoint: { ...together([first, second]), checkinsFound: await countCheckins(prepared.events.slice(1)) },
+      runs: [first, second],
+      memory: { restMb, warmMb, afterRunsMb: [afterFirst, afterSecond], growth: (afterSecond - afterFirst) / afterFirst },
     };
   } finally {
-    if (server.running()) await server.kill9();
+    await stopAll([server]);
   }
 }
 
@@ -180,7 +262,7 @@ async function rawInserts(query: Query, eventIds: string[], passholders: Prepare
 const countIn = (db: Database) => async (events: string[]) =>
   (await db.query<{ found: number }>(`SELECT count(*)::int AS found FROM "Checkin" WHERE "eventId" = ANY($1::uuid[])`, [events]))[0]!.found;
 
-function result(database: DatabaseKind, options: LoadOptions, measured: Pick<CheckinLoadResult, "endpoint" | "serverStartMs">, raw: CheckinLoadResult["raw"]): CheckinLoadResult {
+function result(database: DatabaseKind, options: LoadOptions, measured: Omit<CheckinLoadResult, "database" | "options" | "raw" | "share">, raw: CheckinLoadResult["raw"]): CheckinLoadResult {
   return { database, options, ...measured, raw, share: measured.endpoint.perSecond / raw.perSecond };
 }
 
@@ -207,6 +289,56 @@ export async function benchCheckinLoadOnPostgres(db: Database, databaseUrl: stri
     await pool.query(`DELETE FROM "Checkin" WHERE "eventId" = ANY($1::uuid[])`, [rawEvents]);
     await pool.query(`DELETE FROM "Event" WHERE id = ANY($1::uuid[])`, [rawEvents]);
     await pool.end();
+  }
+}
+
+/**
+ * Two server processes on the scale dataset's PostgreSQL, each with its own data folder. After a warm-up sent to
+ * them in turn, every scan goes to both at the same moment (half the connections each): exactly one of the two
+ * may save, and the balances must move by exactly the points of the check-ins that were written.
+ */
+export async function benchTwoInstances(db: Database, databaseUrl: string, municipalityId: number, options: LoadOptions): Promise<TwoInstancesResult> {
+  const prepared = { passholders: await scalePassholders(db, options.passholders), events: await openEvents(db, municipalityId, options.events, `2 servers ${new Date().toISOString().slice(0, 16)}`) };
+  const ids = prepared.passholders.map((passholder) => passholder.id);
+  const balance = async () => (await db.query<{ points: number }>(`SELECT COALESCE(sum(points), 0)::int AS points FROM "Passholder" WHERE id = ANY($1::uuid[])`, [ids]))[0]!.points;
+  const dataDirs = [await mkdtemp(join(tmpdir(), "uitpas-bench-a-")), await mkdtemp(join(tmpdir(), "uitpas-bench-b-"))];
+  const secrets = serverSecrets();
+  const servers = await Promise.all(dataDirs.map((dataDir) => startServer({ DATABASE_URL: databaseUrl, DATA_DIR: dataDir, ...secrets })));
+  try {
+    await Promise.all(servers.map((server) => server.healthy));
+    // Sessions live in the database: a cookie from one server is good at the other.
+    const sessions = await signInAll(servers[0]!.base, prepared.passholders, 10);
+    const [warmUp, ...measured] = scansPerEvent(secrets.QR_SECRET, prepared, sessions);
+    await Promise.all(servers.map((server, index) => fire(server.base, warmUp!.filter((_, scan) => scan % 2 === index), options.connections / 2)));
+    const before = await balance();
+    const scans = measured.flat();
+    const fired = await Promise.all(servers.map((server) => fire(server.base, scans, options.connections / 2)));
+    const events = prepared.events.slice(1);
+    const [written] = await db.query<{ found: number; doubled: number; points: number }>(
+      `SELECT count(*)::int AS found, (count(*) - count(DISTINCT ("eventId", "passholderId")))::int AS doubled, COALESCE(sum(points), 0)::int AS points
+       FROM "Checkin" WHERE "eventId" = ANY($1::uuid[]) AND NOT corrected`,
+      [events],
+    );
+    const pointsMoved = (await balance()) - before;
+    const all = together(fired);
+    const seconds = Math.max(...fired.map((run) => run.requests / run.perSecond));
+    return {
+      scans: scans.length,
+      requests: all.requests,
+      perSecond: all.requests / seconds,
+      p50: all.p50,
+      p99: all.p99,
+      errors: all.errors,
+      saved: all.saved,
+      checkinsFound: written!.found,
+      doubled: written!.doubled,
+      pointsMoved,
+      pointsOfCheckins: written!.points,
+      exact: all.saved === scans.length && written!.found === scans.length && written!.doubled === 0 && pointsMoved === written!.points,
+    };
+  } finally {
+    await stopAll(servers);
+    await Promise.all(dataDirs.map((dataDir) => rm(dataDir, { recursive: true, force: true })));
   }
 }
 

@@ -2,7 +2,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
 import type { ListResult } from "./backoffice-lists.js";
-import { LOAD_TARGET_P99_MS, LOAD_TARGET_SHARE, type CheckinLoadResult } from "./checkin-load.js";
+import { LOAD_TARGET_P99_MS, LOAD_TARGET_SHARE, MEMORY_GROWTH_LIMIT, type CheckinLoadResult, type TwoInstancesResult } from "./checkin-load.js";
 import type { StartUpResult } from "./start-up.js";
 import { POINTS_JS_BUDGET_BYTES, RENDER_TARGET_RATIO, type PortalResult } from "./portal-pages.js";
 import { DESK_TARGET_RATIO, type DeskResult } from "./desk-pages.js";
@@ -86,15 +86,28 @@ export function loadTable(runs: CheckinLoadResult[]): string {
   const row = (cells: string[]) => cells.map((cell, index) => (index < 2 ? cell.padEnd(index === 0 ? 9 : 36) : cell.padStart(9))).join("  ");
   const lines = [row(["databank", "wat", "verzoeken", "per s", "p50 ms", "p99 ms", "aandeel", "p99 ok"]), "-".repeat(110)];
   for (const run of runs) {
-    const { endpoint, raw } = run;
+    const { endpoint, raw, memory } = run;
+    const [first, second] = run.runs;
+    const mb = (value: number) => `${value.toFixed(0)} MB`;
     lines.push(
       row([run.database, "GET /sparen/<code> (server)", String(endpoint.requests), endpoint.perSecond.toFixed(0), endpoint.p50.toFixed(1), endpoint.p99.toFixed(1),
         `${(run.share * 100).toFixed(0)}% ${run.share >= LOAD_TARGET_SHARE ? "ja" : "NEE"}`, endpoint.p99 <= LOAD_TARGET_P99_MS ? "ja" : "NEE"]),
+      ...[first, second].map((part, index) => row(["", `  meting ${index + 1}`, String(part.requests), part.perSecond.toFixed(0), part.p50.toFixed(1), part.p99.toFixed(1), "", ""])),
       row(["", `INSERT … ON CONFLICT (${raw.connections} verbinding(en))`, String(raw.inserts), raw.perSecond.toFixed(0), raw.p50.toFixed(1), raw.p99.toFixed(1), "", ""]),
       row(["", `gespaard ${endpoint.saved}, geweigerd ${endpoint.refused}, fouten ${endpoint.errors}, in de databank ${endpoint.checkinsFound}`, "", "", "", "", "", ""]).trimEnd(),
+      row(["", `geheugen (RSS): in rust ${mb(memory.restMb)}, na opwarmen ${mb(memory.warmMb)}, na meting 1 ${mb(memory.afterRunsMb[0])}, na meting 2 ${mb(memory.afterRunsMb[1])}: ` +
+        `groei ${(memory.growth * 100).toFixed(1)}% ${memory.growth <= MEMORY_GROWTH_LIMIT ? "ok" : "TE VEEL"}`, "", "", "", "", "", ""]).trimEnd(),
     );
   }
-  return [...lines, `doelen: ≥ ${LOAD_TARGET_SHARE * 100}% van de ruwe SQL, p99 ≤ ${LOAD_TARGET_P99_MS} ms`].join("\n");
+  return [...lines, `doelen: ≥ ${LOAD_TARGET_SHARE * 100}% van de ruwe SQL, p99 ≤ ${LOAD_TARGET_P99_MS} ms; geheugen na meting 2 hoogstens ${MEMORY_GROWTH_LIMIT * 100}% boven na meting 1`].join("\n");
+}
+
+export function twoInstancesTable(result: TwoInstancesResult, single: CheckinLoadResult | undefined): string {
+  const versus = single ? ` (één server: ${single.endpoint.perSecond.toFixed(0)} per s, ×${(result.perSecond / single.endpoint.perSecond).toFixed(2)})` : "";
+  return [
+    `${result.scans} scans, elk tegelijk naar beide servers: ${result.requests} verzoeken, ${result.perSecond.toFixed(0)} per s${versus}, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, fouten ${result.errors}`,
+    `gespaard ${result.saved}, check-ins in de databank ${result.checkinsFound}, dubbel ${result.doubled}; saldi +${result.pointsMoved} punten voor check-ins van samen ${result.pointsOfCheckins} punten: ${result.exact ? "exact" : "NIET EXACT"}`,
+  ].join("\n");
 }
 
 export function startUpTable(result: StartUpResult, postgresStartMs: number | undefined): string {

@@ -9,6 +9,7 @@ const STARTUP_BUDGET_MS = 180_000;
 /** The real server (`node --import tsx server/start.ts`) in its own process group. */
 export interface ServerProcess {
   base: string;
+  pid: number;
   output(): string;
   running(): boolean;
   /** Resolves once healthy, with the milliseconds it took from spawn. */
@@ -76,6 +77,7 @@ export async function startServer(env: Record<string, string>, port?: number): P
   healthy.catch(() => undefined); // the caller awaits it; this avoids an unhandled rejection meanwhile
   const server: ServerProcess = {
     base,
+    pid,
     output: () => output,
     running: () => running,
     healthy,
