@@ -83,9 +83,11 @@ export interface TwoInstancesResult {
 /** The pool size of the server's own PostgreSQL connections (core/db/database.ts), given to the raw inserts too. */
 const APP_POOL_SIZE = 10;
 
-interface Scan {
+/** One request of a load run: a QR scan (GET) or a form post. */
+export interface Scan {
   path: string;
   cookie: string;
+  form?: string;
 }
 
 interface Prepared {
@@ -140,7 +142,8 @@ async function cardsOf(db: Database, passholders: StormPassholder[]): Promise<Pr
   return passholders.map((passholder) => ({ ...passholder, cardId: cards.find((card) => card.passholderId === passholder.id)!.id }));
 }
 
-async function fire(base: string, scans: Scan[], connections: number): Promise<Fired> {
+/** Sends every request once over `connections` connections; a form post counts as done when redirected (303). */
+export async function fire(base: string, scans: Scan[], connections: number): Promise<Fired> {
   let next = 0;
   const fired = await autocannon({
     url: base,
@@ -151,15 +154,17 @@ async function fire(base: string, scans: Scan[], connections: number): Promise<F
       {
         setupRequest: (request) => {
           const scan = scans[next++ % scans.length]!;
-          return { ...request, method: "GET", path: scan.path, headers: { ...request.headers, cookie: scan.cookie } };
+          if (!scan.form) return { ...request, method: "GET", path: scan.path, headers: { ...request.headers, cookie: scan.cookie } };
+          const headers = { ...request.headers, cookie: scan.cookie, origin: base, "content-type": "application/x-www-form-urlencoded" };
+          return { ...request, method: "POST", path: scan.path, headers, body: scan.form };
         },
       },
     ],
   });
   return {
     requests: fired.requests.total,
-    saved: fired["2xx"],
-    refused: fired.non2xx,
+    saved: scans[0]?.form ? fired["3xx"] : fired["2xx"],
+    refused: scans[0]?.form ? fired.non2xx - fired["3xx"] : fired.non2xx,
     errors: fired.errors + fired.timeouts,
     perSecond: fired.requests.total / fired.duration,
     p50: fired.latency.p50,

@@ -28,14 +28,14 @@ export interface DeskResult {
   ratios: { lookup: number; save: number };
 }
 
-interface DeskBrowser {
+export interface DeskBrowser {
   base: string;
   browser: Browser;
   csrf: string;
 }
 
 /** A counter of the municipality with check-in & ticket and an activity open now (one is made if none has). */
-async function counterWithOpenEvent(db: Database, municipalityId: number): Promise<{ counter: Counter; event: Event; createdByBench: boolean }> {
+export async function counterWithOpenEvent(db: Database, municipalityId: number): Promise<{ counter: Counter; event: Event; createdByBench: boolean }> {
   const counters = await db.prisma.counter.findMany({ where: { municipalityId, permissionGroups: { has: "CHECKIN_TICKET" } }, orderBy: { id: "asc" } });
   if (counters.length === 0) throw new Error("the municipality has no counter with check-in & ticket");
   for (const counter of counters) {
@@ -62,7 +62,7 @@ async function counterWithOpenEvent(db: Database, municipalityId: number): Promi
 }
 
 /** The bench's counter-staff account, linked to this counter only. */
-async function benchStaff(db: Database, counter: Counter, municipality: string): Promise<{ email: string; password: string }> {
+export async function benchStaff(db: Database, counter: Counter, municipality: string): Promise<{ email: string; password: string }> {
   const { userId, password } = await benchAccount(db.prisma, EMAIL, "COUNTER_STAFF", municipality);
   await db.prisma.$transaction(async (tx) => {
     await tx.counterStaff.deleteMany({ where: { userId, counterId: { not: counter.id } } });
@@ -99,7 +99,7 @@ async function postAndLand(desk: DeskBrowser, path: string, fields: Record<strin
 }
 
 /** Signs in at /balie/aanmelden and chooses the counter at /balie/balies, as the staff member does. */
-async function signInAtCounter(base: string, account: { email: string; password: string }, counterId: number): Promise<DeskBrowser> {
+export async function signInAtCounter(base: string, account: { email: string; password: string }, counterId: number): Promise<DeskBrowser> {
   const desk: DeskBrowser = { base, browser: {}, csrf: "" };
   desk.csrf = csrfOf(await (await get(base, "/balie/aanmelden", desk.browser)).text());
   const signedIn = await post(desk, "/balie/aanmelden", account);
@@ -109,7 +109,7 @@ async function signInAtCounter(base: string, account: { email: string; password:
 }
 
 /** Passholders of the municipality with an active card who did not save at this event yet: one per "Punt sparen". */
-async function freshCards(db: Database, municipalityId: number, eventId: string, count: number): Promise<Array<{ id: string; number: string }>> {
+export async function freshCards(db: Database, municipalityId: number, eventId: string, count: number): Promise<Array<{ id: string; number: string }>> {
   const cards = await db.query<{ id: string; number: string }>(
     `SELECT p.id, c.number FROM "Passholder" p JOIN "Card" c ON c."passholderId" = p.id AND c.status = 'ACTIVE'
      WHERE p."municipalityId" = $1 AND NOT EXISTS (SELECT 1 FROM "Checkin" k WHERE k."passholderId" = p.id AND k."eventId" = $2)

@@ -3,6 +3,7 @@ import os from "node:os";
 import { fileURLToPath } from "node:url";
 import type { ListResult } from "./backoffice-lists.js";
 import { LOAD_TARGET_P99_MS, LOAD_TARGET_SHARE, MEMORY_GROWTH_LIMIT, type CheckinLoadResult, type TwoInstancesResult } from "./checkin-load.js";
+import type { DeskLoadResult } from "./desk-load.js";
 import type { StartUpResult } from "./start-up.js";
 import { POINTS_JS_BUDGET_BYTES, RENDER_TARGET_RATIO, type PortalResult } from "./portal-pages.js";
 import { DESK_TARGET_RATIO, type DeskResult } from "./desk-pages.js";
@@ -100,6 +101,18 @@ export function loadTable(runs: CheckinLoadResult[]): string {
     );
   }
   return [...lines, `doelen: ≥ ${LOAD_TARGET_SHARE * 100}% van de ruwe SQL, p99 ≤ ${LOAD_TARGET_P99_MS} ms; geheugen na meting 2 hoogstens ${MEMORY_GROWTH_LIMIT * 100}% boven na meting 1`].join("\n");
+}
+
+export function deskLoadTable(result: DeskLoadResult, qr: CheckinLoadResult | undefined): string {
+  const { endpoint } = result;
+  const share = qr && endpoint.perSecond / qr.raw.perSecond;
+  const versus = qr && share !== undefined
+    ? `; ${(share * 100).toFixed(0)}% van de ruwe INSERT-snelheid hierboven (${qr.raw.perSecond.toFixed(0)} per s): ${share >= LOAD_TARGET_SHARE ? "ja" : "NEE"}`
+    : "";
+  return [
+    `${result.counter}, ${result.options.sessions} balie-sessies, ${result.options.connections} verbindingen: ${endpoint.requests} keer Punt sparen, ${endpoint.perSecond.toFixed(0)} per s${versus}`,
+    `p50 ${endpoint.p50.toFixed(1)} ms, p99 ${endpoint.p99.toFixed(1)} ms (${endpoint.p99 <= LOAD_TARGET_P99_MS ? "ja" : "NEE"}); gespaard ${endpoint.saved}, geweigerd ${endpoint.refused}, fouten ${endpoint.errors}, in de databank ${endpoint.checkinsFound}`,
+  ].join("\n");
 }
 
 export function twoInstancesTable(result: TwoInstancesResult, single: CheckinLoadResult | undefined): string {

@@ -11,9 +11,10 @@ import { findListParameters, listCases } from "./list-cases.js";
 import { measure } from "./measure.js";
 import { benchPortal, POINTS_JS_BUDGET_BYTES, portalMisses, RENDER_TARGET_RATIO } from "./portal-pages.js";
 import { type CheckinLoadResult, benchCheckinLoadEmbedded, benchCheckinLoadOnPostgres, benchTwoInstances, LOAD_TARGET_P99_MS, LOAD_TARGET_SHARE, MEMORY_GROWTH_LIMIT } from "./checkin-load.js";
-import { deskTable, LIST_TARGET_MS, LIST_TARGET_RATIO, listTableHeader, listTableRow, loadTable, portalTables, startUpTable, twoInstancesTable, writeResults } from "./report.js";
+import { deskTable, LIST_TARGET_MS, LIST_TARGET_RATIO, deskLoadTable, listTableHeader, listTableRow, loadTable, portalTables, startUpTable, twoInstancesTable, writeResults } from "./report.js";
 import { benchStartUp } from "./start-up.js";
 import { benchDesk, DESK_TARGET_RATIO, deskMisses } from "./desk-pages.js";
+import { benchDeskLoad } from "./desk-load.js";
 import { benchAdminWeight, weightMisses, weightTable } from "./admin-weight.js";
 
 /** Below this the database holds no scale dataset and the figures would say nothing. */
@@ -170,6 +171,12 @@ async function benchOnScaleData(options: ReturnType<typeof readOptions>, suites:
       missed += runs.filter((run) => run.memory.growth > MEMORY_GROWTH_LIMIT).length;
       postgresStartMs = runs[0]!.serverStartMs;
       singleServer = runs[0];
+      const deskOptions = { connections: options.connections, checkins: options.passholders * (options.events - 1), sessions: 10 };
+      console.log(`\nPunt sparen aan de balie onder belasting: autocannon (${deskOptions.connections} verbindingen) tegen een eigen serverproces, telkens een andere pashouder.\n`);
+      const deskLoad = await benchDeskLoad(db, url, largest, deskOptions);
+      console.log(deskLoadTable(deskLoad, singleServer));
+      suites.deskLoad = deskLoad;
+      missed += Number(deskLoad.endpoint.perSecond / singleServer!.raw.perSecond < LOAD_TARGET_SHARE) + Number(deskLoad.endpoint.p99 > LOAD_TARGET_P99_MS);
     }
     if (options.sections.has("instances")) {
       console.log(`\nTwee serverprocessen op dezelfde PostgreSQL: ${options.passholders} pashouders × ${options.events - 1} evenementen, ${options.connections / 2} verbindingen per server.\n`);
