@@ -11,7 +11,7 @@ export type DatamodelField = DatamodelModel["fields"][number];
 let loaded: Promise<Datamodel> | undefined;
 
 /**
- * The full datamodel read from the schema. Prisma 6's runtime DMMF is trimmed (no isId, no `///` documentation),
+ * The full datamodel read from the schema. Prisma's runtime DMMF is trimmed (no isId, no `///` documentation),
  * which breaks @adminjs/prisma; this one has both. Read once per process (about a second); treat it as read-only.
  */
 export function loadDatamodel(): Promise<Datamodel> {

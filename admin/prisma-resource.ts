@@ -7,7 +7,7 @@ import { actorOf, type Actor } from "./access/actor.js";
 import { pickScope, readScope, scopeField, writeScope, type Where } from "../core/access/scope.js";
 import { changedFields } from "./audit-changes.js";
 import { auditOriginOf } from "./audit-origin.js";
-import type { DatamodelModel } from "./datamodel.js";
+import type { DatamodelField, DatamodelModel } from "./datamodel.js";
 import { fieldLabelsNl } from "./locale/field-labels.js";
 import { RowReads } from "./presentation/row-reads.js";
 import type { ScreenHooks } from "./presentation/screen-hooks.js";
@@ -355,7 +355,7 @@ export class PrismaResource extends Resource {
         data[path] = null;
         continue;
       }
-      const column = this.model.fields.find((field) => field.name === (property.foreignColumnName() ?? path));
+      const column = this.model.fields.find((field: DatamodelField) => field.name === (property.foreignColumnName() ?? path));
       if (value !== undefined && (property.type() === "date" || property.type() === "datetime")) {
         const date = formDateValue(column, typed, fieldLabelsNl[path] ?? path);
         if ("refusal" in date) throw new ValidationError({ [path]: { message: date.refusal } }, { message: date.refusal });
@@ -490,7 +490,7 @@ export class PrismaResource extends Resource {
   }
 
   private keyValue(field: string, part: string): unknown {
-    return columnValue(this.model.fields.find((candidate) => candidate.name === field), part);
+    return columnValue(this.model.fields.find((candidate: DatamodelField) => candidate.name === field), part);
   }
 }
 

@@ -102,7 +102,9 @@ function factsOf(error: unknown): Facts | null {
   const known = error instanceof Prisma.PrismaClientKnownRequestError;
   // PGlite's adapter hands the database's error on as a DriverAdapterError; PostgreSQL's becomes a known request error.
   if (!known && candidate?.name !== "DriverAdapterError") return null;
-  const code = known ? candidate.code! : (candidate.cause?.code ?? candidate.cause?.originalCode ?? "");
+  // Prisma 7 wraps a database refusal it has no code of its own for as P2039, with the SQLSTATE in the adapter's cause.
+  const database = known ? (candidate.meta as { driverAdapterError?: { cause?: { code?: string; originalCode?: string } } } | undefined)?.driverAdapterError?.cause : candidate.cause;
+  const code = (known && candidate.code !== "P2039" ? candidate.code : (database?.code ?? database?.originalCode)) ?? "";
   const text = [candidate.message, JSON.stringify(candidate.meta ?? null), JSON.stringify(candidate.cause ?? null)].join(" ");
   return { code, text, onDelete: /update or delete on table/.test(text) || code === "23001" };
 }

@@ -1,5 +1,5 @@
 import { CardSystemError } from "./errors.js";
-import type { Db } from "./transaction.js";
+import { isClient, type Db } from "./transaction.js";
 
 const conflictCode = /"(?:originalCode|code)":"(?:40001|40P01)"/;
 const conflictText = /deadlock detected|could not serialize access|TransactionWriteConflict/i;
@@ -24,7 +24,7 @@ export function isTransientConflict(error: unknown): boolean {
  * raw database error.
  */
 export async function retryOnConflict<T>(db: Db, attempt: () => Promise<T>, attempts = 3): Promise<T> {
-  const ownsTransaction = "$transaction" in db;
+  const ownsTransaction = isClient(db);
   for (let round = 1; ; round++) {
     try {
       return await attempt();

@@ -5,12 +5,17 @@ export type Tx = Prisma.TransactionClient;
 /** What every use case accepts: the client, or a transaction it should join. */
 export type Db = PrismaClient | Tx;
 
+/** The client itself, not a transaction: only the client can connect (a transaction may open nested ones). */
+export function isClient(db: Db): db is PrismaClient {
+  return "$connect" in db;
+}
+
 /**
  * Runs `work` in a transaction, or inside the caller's transaction when given one. When every connection stays
  * busy past the wait limit the caller gets BUSY (503, "try again"), not the driver's own error.
  */
 export async function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
-  if (!("$transaction" in db)) return work(db);
+  if (!isClient(db)) return work(db);
   try {
     return await db.$transaction(work);
   } catch (error) {

@@ -13,8 +13,9 @@ const uniqueViolation = Object.assign(new Error("Unique constraint failed"), {
   code: "P2002",
   meta: { driverAdapterError: { cause: { originalCode: "23505", kind: "UniqueConstraintViolation" } } },
 });
-const client = { $transaction: () => undefined } as unknown as PrismaClient;
-const insideTransaction = {} as Db;
+const client = { $connect: () => undefined, $transaction: () => undefined } as unknown as PrismaClient;
+// A transaction client may open nested transactions (savepoints), but it cannot connect.
+const insideTransaction = { $transaction: () => undefined } as unknown as Db;
 
 describe("retrying after a deadlock or serialization failure", () => {
   it("recognises deadlocks and write conflicts, not other errors", () => {

@@ -3,12 +3,12 @@ import { describe, expect, it } from "vitest";
 import { inTransaction } from "../../core/transaction.js";
 import { expectRefusal } from "../helpers/refusal.js";
 
-// As Prisma 6.19's transaction manager reports a transaction that found no free connection within maxWait.
+// As Prisma's transaction manager reports a transaction that found no free connection within maxWait.
 const noConnection = new Prisma.PrismaClientKnownRequestError("Transaction API error: Unable to start a transaction in the given time.", {
   code: "P2028",
   clientVersion: Prisma.prismaVersion.client,
 });
-const failing = (error: unknown) => ({ $transaction: () => Promise.reject(error) }) as unknown as PrismaClient;
+const failing = (error: unknown) => ({ $connect: () => undefined, $transaction: () => Promise.reject(error) }) as unknown as PrismaClient;
 
 describe("a transaction that cannot start", () => {
   it("is refused as BUSY (503, try again), not with the driver's own error", async () => {
