@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
@@ -14,6 +14,7 @@ import { startServer, type ServerProcess } from "../torture/server-process.js";
 import { signInAll } from "../torture/storm.js";
 import { seedStormWorld, type StormPassholder } from "../torture/world.js";
 import { percentile } from "./measure.js";
+import { INSPECTABLE, serverMemory, type MemoryReading } from "./server-memory.js";
 
 /** Target of issue 6: the QR endpoint under load keeps at least this share of the raw insert rate… */
 export const LOAD_TARGET_SHARE = 0.5;
@@ -26,7 +27,7 @@ export interface LoadOptions {
   events: number;
 }
 
-/** The server's RSS after two equal load runs may exceed its RSS after the first by at most this share. */
+/** After two equal load runs the server's heap (after a full collection) may exceed that after the first by at most this share. */
 export const MEMORY_GROWTH_LIMIT = 0.1;
 
 export interface Fired {
@@ -40,11 +41,11 @@ export interface Fired {
 }
 
 export interface ServerMemory {
-  /** Resident set of the server process in MB: healthy and idle, after the warm-up, after each measured run. */
-  restMb: number;
-  warmMb: number;
-  afterRunsMb: [number, number];
-  /** (after the second run − after the first) / after the first. */
+  /** Healthy and idle, after the warm-up, after each measured run. */
+  rest: MemoryReading;
+  warm: MemoryReading;
+  afterRuns: [MemoryReading, MemoryReading];
+  /** (heap after the second run − heap after the first) / heap after the first, both after a full collection. */
   growth: number;
 }
 
@@ -172,12 +173,6 @@ export async function fire(base: string, scans: Scan[], connections: number): Pr
   };
 }
 
-/** Resident set size of a process, in MB (Linux). */
-async function rssMb(pid: number): Promise<number> {
-  const kb = /VmRSS:\s+(\d+) kB/.exec(await readFile(`/proc/${pid}/status`, "utf8"))?.[1];
-  return Number(kb) / 1024;
-}
-
 function together(runs: Fired[]): Fired {
   const sum = (key: "requests" | "saved" | "refused" | "errors") => runs.reduce((total, run) => total + run[key], 0);
   const seconds = runs.reduce((total, run) => total + run.requests / run.perSecond, 0);
@@ -215,25 +210,25 @@ async function loadServer(
   countCheckins: (events: string[]) => Promise<number>,
   connections: number,
 ): Promise<Pick<CheckinLoadResult, "endpoint" | "runs" | "memory" | "serverStartMs">> {
-  const server = await startServer(environment);
+  const server = await startServer(environment, undefined, INSPECTABLE);
   try {
     const serverStartMs = await server.healthy;
     const sessions = await signInAll(server.base, prepared.passholders, 10);
-    const restMb = await rssMb(server.pid);
+    const rest = await serverMemory(server);
     const [warmUp, ...measured] = scansPerEvent(environment.QR_SECRET!, prepared, sessions);
     await fire(server.base, warmUp!, connections);
-    const warmMb = await rssMb(server.pid);
+    const warm = await serverMemory(server);
     const half = measured.length / 2;
     const first = await fire(server.base, measured.slice(0, half).flat(), connections);
-    const afterFirst = await rssMb(server.pid);
+    const afterFirst = await serverMemory(server);
     const second = await fire(server.base, measured.slice(half).flat(), connections);
-    const afterSecond = await rssMb(server.pid);
+    const afterSecond = await serverMemory(server);
     await server.stop();
     return {
       serverStartMs,
       endpoint: { ...together([first, second]), checkinsFound: await countCheckins(prepared.events.slice(1)) },
       runs: [first, second],
-      memory: { restMb, warmMb, afterRunsMb: [afterFirst, afterSecond], growth: (afterSecond - afterFirst) / afterFirst },
+      memory: { rest, warm, afterRuns: [afterFirst, afterSecond], growth: (afterSecond.heapMb - afterFirst.heapMb) / afterFirst.heapMb },
     };
   } finally {
     await stopAll([server]);

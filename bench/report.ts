@@ -2,7 +2,8 @@ import { mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
 import type { ListResult } from "./backoffice-lists.js";
-import { LOAD_TARGET_P99_MS, LOAD_TARGET_SHARE, MEMORY_GROWTH_LIMIT, type CheckinLoadResult, type TwoInstancesResult } from "./checkin-load.js";
+import { LOAD_TARGET_P99_MS, LOAD_TARGET_SHARE, MEMORY_GROWTH_LIMIT, type CheckinLoadResult, type ServerMemory, type TwoInstancesResult } from "./checkin-load.js";
+import type { MemoryReading } from "./server-memory.js";
 import type { DeskLoadResult } from "./desk-load.js";
 import type { StartUpResult } from "./start-up.js";
 import { POINTS_JS_BUDGET_BYTES, RENDER_TARGET_RATIO, type PortalResult } from "./portal-pages.js";
@@ -89,18 +90,29 @@ export function loadTable(runs: CheckinLoadResult[]): string {
   for (const run of runs) {
     const { endpoint, raw, memory } = run;
     const [first, second] = run.runs;
-    const mb = (value: number) => `${value.toFixed(0)} MB`;
     lines.push(
       row([run.database, "GET /sparen/<code> (server)", String(endpoint.requests), endpoint.perSecond.toFixed(0), endpoint.p50.toFixed(1), endpoint.p99.toFixed(1),
         `${(run.share * 100).toFixed(0)}% ${run.share >= LOAD_TARGET_SHARE ? "ja" : "NEE"}`, endpoint.p99 <= LOAD_TARGET_P99_MS ? "ja" : "NEE"]),
       ...[first, second].map((part, index) => row(["", `  meting ${index + 1}`, String(part.requests), part.perSecond.toFixed(0), part.p50.toFixed(1), part.p99.toFixed(1), "", ""])),
       row(["", `INSERT … ON CONFLICT (${raw.connections} verbinding(en))`, String(raw.inserts), raw.perSecond.toFixed(0), raw.p50.toFixed(1), raw.p99.toFixed(1), "", ""]),
       row(["", `gespaard ${endpoint.saved}, geweigerd ${endpoint.refused}, fouten ${endpoint.errors}, in de databank ${endpoint.checkinsFound}`, "", "", "", "", "", ""]).trimEnd(),
-      row(["", `geheugen (RSS): in rust ${mb(memory.restMb)}, na opwarmen ${mb(memory.warmMb)}, na meting 1 ${mb(memory.afterRunsMb[0])}, na meting 2 ${mb(memory.afterRunsMb[1])}: ` +
-        `groei ${(memory.growth * 100).toFixed(1)}% ${memory.growth <= MEMORY_GROWTH_LIMIT ? "ok" : "TE VEEL"}`, "", "", "", "", "", ""]).trimEnd(),
+      ...memoryLines(memory).map((line) => row(["", line, "", "", "", "", "", ""]).trimEnd()),
     );
   }
-  return [...lines, `doelen: ≥ ${LOAD_TARGET_SHARE * 100}% van de ruwe SQL, p99 ≤ ${LOAD_TARGET_P99_MS} ms; geheugen na meting 2 hoogstens ${MEMORY_GROWTH_LIMIT * 100}% boven na meting 1`].join("\n");
+  return [...lines, `doelen: ≥ ${LOAD_TARGET_SHARE * 100}% van de ruwe SQL, p99 ≤ ${LOAD_TARGET_P99_MS} ms; heap na meting 2 (na volle GC) hoogstens ${MEMORY_GROWTH_LIMIT * 100}% boven na meting 1`].join("\n");
+}
+
+function memoryLines(memory: ServerMemory): string[] {
+  const moments = [["in rust", memory.rest], ["na opwarmen", memory.warm], ["na meting 1", memory.afterRuns[0]], ["na meting 2", memory.afterRuns[1]]] as const;
+  const line = (label: string, cells: string[]) => `${label.padEnd(22)}${cells.map((cell) => cell.padStart(12)).join("")}`;
+  const values = (pick: (reading: MemoryReading) => number) => moments.map(([, reading]) => pick(reading).toFixed(0));
+  return [
+    line("geheugen in MB", moments.map(([label]) => label)),
+    line("  RSS", values((reading) => reading.rssMb)),
+    line("  heap na volle GC", values((reading) => reading.heapMb)),
+    line("  RSS na volle GC", values((reading) => reading.rssAfterGcMb)),
+    `  groei van de heap van meting 1 tot 2: ${(memory.growth * 100).toFixed(1)}% ${memory.growth <= MEMORY_GROWTH_LIMIT ? "ok" : "TE VEEL"}`,
+  ];
 }
 
 export function deskLoadTable(result: DeskLoadResult, qr: CheckinLoadResult | undefined): string {

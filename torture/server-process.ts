@@ -50,13 +50,14 @@ async function untilGroupGone(pgid: number): Promise<void> {
   while (groupAlive(pgid)) await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
-export async function startServer(env: Record<string, string>, port?: number): Promise<ServerProcess> {
+/** `nodeArgs` go to the server's node process before its script (e.g. `--inspect=127.0.0.1:0`). */
+export async function startServer(env: Record<string, string>, port?: number, nodeArgs: string[] = []): Promise<ServerProcess> {
   const listenPort = port ?? (await freePort());
   const base = `http://127.0.0.1:${listenPort}`;
   const started = performance.now();
   // SERVER_PROFILE=<folder> writes the server's CPU profile there when it stops: where a bench figure comes from.
   const profile = process.env.SERVER_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.SERVER_PROFILE}`] : [];
-  const child: ChildProcess = spawn(process.execPath, [...profile, "--import", "tsx", "server/start.ts"], {
+  const child: ChildProcess = spawn(process.execPath, [...profile, ...nodeArgs, "--import", "tsx", "server/start.ts"], {
     cwd: repoRoot,
     // Its own process group, so kill -9 reaches every process it may have started.
     detached: true,
