@@ -16,6 +16,7 @@ import { safeReturnTo } from "../core/portal/sign-in-links.js";
 declare module "express-session" {
   interface SessionData {
     passholderId?: string;
+    cardSystemId?: number;
   }
 }
 
@@ -80,14 +81,16 @@ export async function createPortal({ config, db, sendSignInLink = signInMailer(c
       db,
       config,
       passholderId: req.session.passholderId,
+      cardSystemId: req.session.cardSystemId,
       csrfToken: req.portalCsrfToken!,
       ip: req.ip ?? "",
       request: requestMeta(req),
-      signIn: (passholderId) =>
+      signIn: (passholderId, cardSystemId) =>
         new Promise((resolve, reject) =>
           req.session.regenerate((error) => {
             if (error) return reject(error);
             req.session.passholderId = passholderId;
+            req.session.cardSystemId = cardSystemId;
             resolve();
           }),
         ),

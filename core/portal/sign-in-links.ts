@@ -88,6 +88,8 @@ export async function requestCardLink(db: Db, input: Parameters<typeof cardLinkR
 
 export interface SignedIn {
   passholderId: string;
+  /** The passholder's card system: the portal keeps it in the session for the pages' branding. */
+  cardSystemId: number;
   /** The portal page the passholder was on when asking for the link. */
   returnTo?: string;
 }
@@ -101,7 +103,7 @@ export async function signInWithLink(db: Db, input: { token: unknown; request?: 
       const tokenHash = hashOf(token);
       const used = await tx.portalSignInToken.updateMany({ where: { tokenHash, usedAt: null, expiresAt: { gt: at } }, data: { usedAt: at } });
       if (used.count !== 1) throw new CardSystemError("SIGN_IN_LINK_INVALID", { field: "token" });
-      const link = await tx.portalSignInToken.findUniqueOrThrow({ where: { tokenHash }, include: { passholder: { select: { email: true } } } });
+      const link = await tx.portalSignInToken.findUniqueOrThrow({ where: { tokenHash }, include: { passholder: { select: { email: true, cardSystemId: true } } } });
       if (link.passholder.email !== link.email) {
         await tx.passholder.update({ where: { id: link.passholderId }, data: { email: link.email } });
         await recordAudit(tx, {
@@ -113,7 +115,7 @@ export async function signInWithLink(db: Db, input: { token: unknown; request?: 
           changes: { email: link.email },
         });
       }
-      return { passholderId: link.passholderId, returnTo: link.returnTo ?? undefined };
+      return { passholderId: link.passholderId, cardSystemId: link.passholder.cardSystemId, returnTo: link.returnTo ?? undefined };
     });
   } catch (error) {
     if (isUniqueViolation(error, "email")) throw new CardSystemError("EMAIL_TAKEN", { field: "email" });

@@ -51,4 +51,15 @@ describe("the portal's footer shows the card system's own contact details, the s
     expect(html).toContain('<a href="tel:+3250112233">050 11 22 33</a>');
     expect(html).toContain('<a href="mailto:info@uitpas.be">info@uitpas.be</a>');
   });
+
+  it("for a signed-in passholder moved to another card system, that card system's (the session remembers no stale one)", async () => {
+    const passholder = await createPassholder(context.db.prisma, context.world, { email: "verhuisd@example.be" });
+    const browser = await signIn(portal, "verhuisd@example.be");
+    expect(await footerOf(portal, "/punten", browser)).toContain("UiTPAS Meetjesland");
+    const other = await context.db.prisma.cardSystem.create({ data: { name: "UiTPAS Regio Gent", footerOrganisation: "Stad Gent" } });
+    await context.db.prisma.passholder.update({ where: { id: passholder.id }, data: { cardSystemId: other.id } });
+    const footer = await footerOf(portal, "/punten", browser);
+    expect(footer).toContain("Stad Gent");
+    expect(footer).not.toContain("COMEET");
+  });
 });

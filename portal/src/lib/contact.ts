@@ -11,7 +11,7 @@ export function portalBranding(locals: Partial<App.Locals> | undefined): Promise
   if (!locals?.db) return Promise.resolve(null);
   let branding = known.get(locals);
   if (!branding) {
-    branding = currentCardSystem(locals.db.prisma, { passholderId: locals.passholderId }).then((cardSystem) => cardSystem && brandingOf(cardSystem));
+    branding = currentCardSystem(locals.db.prisma, { passholderId: locals.passholderId, cardSystemId: locals.cardSystemId }).then((cardSystem) => cardSystem && brandingOf(cardSystem));
     known.set(locals, branding);
   }
   return branding;
