@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
+import type { EventEmitter } from "node:events";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -146,7 +147,9 @@ async function cardsOf(db: Database, passholders: StormPassholder[]): Promise<Pr
 /** Sends every request once over `connections` connections; a form post counts as done when redirected (303). */
 export async function fire(base: string, scans: Scan[], connections: number): Promise<Fired> {
   let next = 0;
-  const fired = await autocannon({
+  const started = performance.now();
+  // At run time the promise is also the run's event emitter.
+  const run = autocannon({
     url: base,
     // autocannon refuses more connections than requests.
     connections: Math.min(connections, scans.length),
@@ -161,13 +164,17 @@ export async function fire(base: string, scans: Scan[], connections: number): Pr
         },
       },
     ],
-  });
+  }) as Promise<autocannon.Result> & Pick<EventEmitter, "on">;
+  // autocannon ends a run at its next whole-second tick: the rate counts to the last answer instead.
+  let lastAnswer = started;
+  run.on("response", () => (lastAnswer = performance.now()));
+  const fired = await run;
   return {
     requests: fired.requests.total,
     saved: scans[0]?.form ? fired["3xx"] : fired["2xx"],
     refused: scans[0]?.form ? fired.non2xx - fired["3xx"] : fired.non2xx,
     errors: fired.errors + fired.timeouts,
-    perSecond: fired.requests.total / fired.duration,
+    perSecond: fired.requests.total / ((lastAnswer - started) / 1000),
     p50: fired.latency.p50,
     p99: fired.latency.p99,
   };
