@@ -18,7 +18,7 @@ export interface CheckinRow {
 }
 
 export type CheckinWrite =
-  | { outcome: "SAVED"; checkinId: string; cardId: number; balance: number }
+  | { outcome: "SAVED"; checkinId: string; balance: number }
   /** The card is no longer active (or the passholder has no active card): the caller says why. */
   | { outcome: "NO_ACTIVE_CARD" }
   | { outcome: "LIMIT_REACHED" }
@@ -80,6 +80,6 @@ SELECT (SELECT "id" FROM card) AS "cardId", (SELECT "count" FROM taken) AS "take
     row.createdBy,
   );
   if (!result || result.cardId === null) return { outcome: "NO_ACTIVE_CARD" };
-  if (result.checkinId !== null) return { outcome: "SAVED", checkinId: result.checkinId, cardId: result.cardId, balance: result.balance! };
+  if (result.checkinId !== null) return { outcome: "SAVED", checkinId: result.checkinId, balance: result.balance! };
   return result.taken >= row.limit ? { outcome: "LIMIT_REACHED" } : { outcome: "SLOT_TAKEN" };
 }

@@ -15,8 +15,8 @@ export interface LedgerEntry {
 
 /**
  * Writes one ledger line and moves the cached balance with it, in the caller's transaction. The balance
- * only changes through here; a debit that would go below zero is refused by the guarded UPDATE (and by a
- * CHECK constraint behind it).
+ * only changes through here, and through a check-in's own statement (core/checkins/insert-checkin.ts), which
+ * only adds; a debit that would go below zero is refused by the guarded UPDATE (and by a CHECK constraint behind it).
  */
 export async function recordPoints(tx: Tx, entry: LedgerEntry): Promise<number> {
   const updated = await tx.$queryRaw<{ points: number }[]>`
