@@ -1,4 +1,6 @@
 import type { CardSystem } from "@prisma/client";
+import type { BrandingSettings } from "../../templates/branding.js";
+import { plainQuery } from "../db/plain-query.js";
 import type { Db } from "../transaction.js";
 
 /**
@@ -7,13 +9,8 @@ import type { Db } from "../transaction.js";
  */
 export async function currentCardSystem(
   db: Db,
-  of: { passholderId?: string; municipalityId?: number | null; cardSystemId?: number } = {},
+  of: { passholderId?: string; municipalityId?: number | null } = {},
 ): Promise<CardSystem | null> {
-  if (of.passholderId && of.cardSystemId !== undefined) {
-    // The card system a session remembered, in one statement, and only while it is still the passholder's.
-    const remembered = await db.cardSystem.findFirst({ where: { id: of.cardSystemId, passholders: { some: { id: of.passholderId } } } });
-    if (remembered) return remembered;
-  }
   if (of.passholderId) {
     const passholder = await db.passholder.findUnique({ where: { id: of.passholderId }, select: { cardSystem: true } });
     if (passholder) return passholder.cardSystem;
@@ -23,4 +20,36 @@ export async function currentCardSystem(
     if (municipality) return municipality.cardSystem;
   }
   return db.cardSystem.findFirst({ orderBy: { id: "asc" } });
+}
+
+const BRANDING_COLUMNS: ReadonlyArray<keyof BrandingSettings> = [
+  "name",
+  "brandColor",
+  "brandTextColor",
+  "logoUrl",
+  "footerOrganisation",
+  "footerSupportedBy",
+  "footerAddress",
+  "footerPhone",
+  "footerEmail",
+  "helpdeskEmail",
+  "replyToEmail",
+  "coordinatorEmail",
+];
+
+/**
+ * The branding settings of a portal page: the card system the session remembered, in one plain statement
+ * (every signed-in page reads it) and only while it is still the passholder's; otherwise as currentCardSystem.
+ */
+export async function brandingSettingsOf(db: Db, of: { passholderId?: string; cardSystemId?: number }): Promise<BrandingSettings | null> {
+  if (of.passholderId && of.cardSystemId !== undefined) {
+    const [remembered] = await plainQuery<Record<string, unknown> & BrandingSettings>(
+      db,
+      `SELECT ${BRANDING_COLUMNS.map((column) => `s."${column}"`).join(", ")} FROM "CardSystem" s
+WHERE s."id" = $1 AND EXISTS (SELECT 1 FROM "Passholder" p WHERE p."id" = $2::uuid AND p."cardSystemId" = s."id")`,
+      [of.cardSystemId, of.passholderId],
+    );
+    if (remembered) return remembered;
+  }
+  return currentCardSystem(db, { passholderId: of.passholderId });
 }

@@ -8,16 +8,22 @@ import { CardSystemError } from "../errors.js";
 import { periodKey } from "../time/periods.js";
 import { inTransaction, type Db } from "../transaction.js";
 import { requireUuid } from "../validation/ids.js";
-import { windowState } from "./checkin-window.js";
+import { windowState, type WindowOfEvent } from "./checkin-window.js";
 import { insertCheckin, type CheckinRow } from "./insert-checkin.js";
 
 /** How often a check-in that lost a race for a slot counts again before it is refused as over the limit. */
 const SLOT_RETRIES = 3;
 
+/** What a check-in reads of its event and the event's card system. */
+export type CheckinEvent = WindowOfEvent &
+  Pick<Event, "id" | "name" | "cardSystemId" | "organiserCounterId" | "points" | "checkinLimit" | "checkinLimitPeriod" | "cancelled"> & {
+    cardSystem: Pick<CardSystem, "checkinMarginBeforeMinutes" | "checkinMarginAfterMinutes">;
+  };
+
 export interface CheckInInput {
   eventId: string;
   /** The event with its card system when the caller has just read it (a QR scan does), saving a second read. */
-  event?: Event & { cardSystem: CardSystem };
+  event?: CheckinEvent;
   /** At a counter or pillar the card is scanned; in the portal the signed-in passholder (the actor) is known. */
   cardNumber?: string;
   passholderId?: string;
@@ -47,7 +53,8 @@ export async function checkIn(db: Db, input: CheckInInput): Promise<CheckInResul
   const at = input.at ?? new Date();
   const eventId = requireUuid(input.eventId, "eventId", "EVENT_NOT_FOUND");
   const { card, passholderId, counter, pillarId, cardSystems } = await sourceOf(db, input);
-  const event = input.event?.id === eventId ? input.event : await db.event.findUnique({ where: { id: eventId }, include: { cardSystem: true } });
+  const event: CheckinEvent | null =
+    input.event?.id === eventId ? input.event : await db.event.findUnique({ where: { id: eventId }, include: { cardSystem: true } });
   if (!event) throw new CardSystemError("EVENT_NOT_FOUND", { field: "eventId" });
   if (counter) requireEventOfCounter(event, counter);
   // A pillar serves the cards of its own card system only; without a known pillar, the event's card system.

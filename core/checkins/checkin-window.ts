@@ -3,8 +3,12 @@ import type { Db } from "../transaction.js";
 
 const MINUTE = 60_000;
 
+type Margins = "checkinMarginBeforeMinutes" | "checkinMarginAfterMinutes";
+/** What an event's check-in window is made of. */
+export type WindowOfEvent = Pick<Event, "startsAt" | "endsAt" | Margins>;
+
 /** When an event accepts check-ins: its opening hours widened by the event's (or card system's) margins. */
-export function checkinWindow(event: Event, cardSystem: Pick<CardSystem, "checkinMarginBeforeMinutes" | "checkinMarginAfterMinutes">) {
+export function checkinWindow(event: WindowOfEvent, cardSystem: Pick<CardSystem, Margins>) {
   const before = event.checkinMarginBeforeMinutes ?? cardSystem.checkinMarginBeforeMinutes;
   const after = event.checkinMarginAfterMinutes ?? cardSystem.checkinMarginAfterMinutes;
   return {
@@ -15,7 +19,7 @@ export function checkinWindow(event: Event, cardSystem: Pick<CardSystem, "checki
 
 export type WindowState = "NOT_YET_OPEN" | "OPEN" | "EXPIRED";
 
-export function windowState(event: Event, cardSystem: CardSystem, at: Date): WindowState {
+export function windowState(event: WindowOfEvent, cardSystem: Pick<CardSystem, Margins>, at: Date): WindowState {
   const { opensAt, closesAt } = checkinWindow(event, cardSystem);
   if (at < opensAt) return "NOT_YET_OPEN";
   return at > closesAt ? "EXPIRED" : "OPEN";

@@ -1,4 +1,5 @@
 import type { CheckinChannel } from "@prisma/client";
+import { plainQuery } from "../db/plain-query.js";
 import type { Db } from "../transaction.js";
 
 export interface CheckinRow {
@@ -25,7 +26,7 @@ export type CheckinWrite =
   /** Another check-in took the same slot at the same moment: trying again counts it. */
   | { outcome: "SLOT_TAKEN" };
 
-interface Row {
+interface Row extends Record<string, unknown> {
   cardId: number | null;
   taken: number;
   checkinId: string | null;
@@ -40,7 +41,8 @@ interface Row {
  */
 export async function insertCheckin(db: Db, row: CheckinRow): Promise<CheckinWrite> {
   const at = row.at.toISOString();
-  const [result] = await db.$queryRawUnsafe<Row[]>(
+  const [result] = await plainQuery<Row>(
+    db,
     `WITH card AS (
   SELECT "id" FROM "Card" WHERE "passholderId" = $2::uuid AND "status" = 'ACTIVE' AND ($10::int IS NULL OR "id" = $10::int)
   ORDER BY "issuedAt" DESC LIMIT 1
@@ -67,17 +69,19 @@ ledger AS (
 )
 SELECT (SELECT "id" FROM card) AS "cardId", (SELECT "count" FROM taken) AS "taken",
   (SELECT "id"::text FROM saved) AS "checkinId", (SELECT "points" FROM balance) AS "balance"`,
-    row.eventId,
-    row.passholderId,
-    row.periodKey,
-    row.counterId ?? null,
-    row.pillarId ?? null,
-    row.channel,
-    row.points,
-    at,
-    row.limit,
-    row.cardId ?? null,
-    row.createdBy,
+    [
+      row.eventId,
+      row.passholderId,
+      row.periodKey,
+      row.counterId ?? null,
+      row.pillarId ?? null,
+      row.channel,
+      row.points,
+      at,
+      row.limit,
+      row.cardId ?? null,
+      row.createdBy,
+    ],
   );
   if (!result || result.cardId === null) return { outcome: "NO_ACTIVE_CARD" };
   if (result.checkinId !== null) return { outcome: "SAVED", checkinId: result.checkinId, balance: result.balance! };

@@ -4,6 +4,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { databaseUnreachableReason } from "./unreachable.js";
+import { registerPlainRunner } from "./plain-query.js";
 
 export type DatabaseKind = "pglite" | "postgres";
 
@@ -45,19 +46,22 @@ export async function openPostgres(url: string, options: { poolSize?: number } =
     throw error;
   };
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions });
+  const query: SqlRunner["query"] = async (sql, params) => {
+    const { rows } = await pool.query(sql, params as unknown[]).catch(noteOutage);
+    outage = false;
+    return rows;
+  };
+  const exec: SqlRunner["exec"] = async (sql) => {
+    await pool.query(sql).catch(noteOutage);
+    outage = false;
+  };
+  registerPlainRunner(prisma, { exec, query });
   return {
     kind: "postgres",
     prisma,
     suspectsOutage: () => outage,
-    async exec(sql) {
-      await pool.query(sql).catch(noteOutage);
-      outage = false;
-    },
-    async query(sql, params) {
-      const { rows } = await pool.query(sql, params as unknown[]).catch(noteOutage);
-      outage = false;
-      return rows;
-    },
+    exec,
+    query,
     async withConnection(work) {
       const client = await pool.connect();
       try {
@@ -122,6 +126,7 @@ export function wrapPglite(pglite: PGlite): PgliteDatabase {
       return (await pglite.query(sql, params as unknown[])).rows as never;
     },
   };
+  registerPlainRunner(prisma, runner);
   return {
     kind: "pglite",
     prisma,

@@ -1,4 +1,4 @@
-import { currentCardSystem } from "../../../core/card-system/current-card-system.js";
+import { brandingSettingsOf } from "../../../core/card-system/current-card-system.js";
 import { brandingOf, type Branding } from "../../../templates/branding.js";
 
 const known = new WeakMap<object, Promise<Branding | null>>();
@@ -11,7 +11,7 @@ export function portalBranding(locals: Partial<App.Locals> | undefined): Promise
   if (!locals?.db) return Promise.resolve(null);
   let branding = known.get(locals);
   if (!branding) {
-    branding = currentCardSystem(locals.db.prisma, { passholderId: locals.passholderId, cardSystemId: locals.cardSystemId }).then((cardSystem) => cardSystem && brandingOf(cardSystem));
+    branding = brandingSettingsOf(locals.db.prisma, { passholderId: locals.passholderId, cardSystemId: locals.cardSystemId }).then((settings) => settings && brandingOf(settings));
     known.set(locals, branding);
   }
   return branding;
