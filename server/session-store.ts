@@ -67,15 +67,21 @@ export class DatabaseSessionStore extends session.Store {
   }
 
   private async read(sid: string): Promise<session.SessionData | null> {
-    const row = await this.db.prisma.session.findUnique({ where: { id: rowId(sid) } });
+    const id = rowId(sid);
+    // Every request reads its session: a plain statement, the expiry as epoch milliseconds so that no driver
+    // reads the zone-less column in its own time zone.
+    const [row] = await this.db.query<{ kind: SessionKind; data: session.SessionData; expiresAtMs: number }>(
+      `SELECT "kind"::text AS "kind", "data", (extract(epoch FROM "expiresAt") * 1000)::float8 AS "expiresAtMs" FROM "Session" WHERE "id" = $1`,
+      [id],
+    );
     if (!row || row.kind !== this.kind) return null;
-    if (row.expiresAt.getTime() <= Date.now()) {
-      await this.db.prisma.session.deleteMany({ where: { id: row.id } });
+    if (row.expiresAtMs <= Date.now()) {
+      await this.db.prisma.session.deleteMany({ where: { id } });
       return null;
     }
     if (this.readExpiries.size >= MAX_PENDING_READS) this.readExpiries.clear();
-    this.readExpiries.set(row.id, row.expiresAt.getTime());
-    return row.data as unknown as session.SessionData;
+    this.readExpiries.set(id, row.expiresAtMs);
+    return row.data;
   }
 
   private async write(sid: string, data: session.SessionData): Promise<void> {
