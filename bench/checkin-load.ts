@@ -14,6 +14,7 @@ import { createDatabaseUnderTest } from "../torture/database-under-test.js";
 import { startServer, type ServerProcess } from "../torture/server-process.js";
 import { signInAll } from "../torture/storm.js";
 import { seedStormWorld, type StormPassholder } from "../torture/world.js";
+import { FLOOR_INSERT, startFloorServer } from "./floor-server.js";
 import { percentile } from "./measure.js";
 import { INSPECTABLE, serverMemory, type MemoryReading } from "./server-memory.js";
 
@@ -60,6 +61,8 @@ export interface CheckinLoadResult {
   raw: { inserts: number; perSecond: number; p50: number; p99: number; connections: number };
   /** Endpoint rate over raw rate. */
   share: number;
+  /** PostgreSQL only: the floor server (bench/floor-server.ts) under the same load, one bare insert per request. */
+  floor?: Fired;
   /** From spawn to /healthz on this database. */
   serverStartMs: number;
 }
@@ -245,8 +248,7 @@ async function loadServer(
 /** As many check-ins as the endpoint saved, written as bare INSERT … ON CONFLICT DO NOTHING by `connections` callers. */
 async function rawInserts(query: Query, eventIds: string[], passholders: Prepared["passholders"], connections: number): Promise<Omit<CheckinLoadResult["raw"], "connections">> {
   const rows = eventIds.flatMap((eventId) => passholders.map((passholder) => [eventId, passholder.id, passholder.cardId] as const));
-  const sql = `INSERT INTO "Checkin" (id, "eventId", "passholderId", "cardId", channel, points, "periodKey", slot, "checkedInAt")
-               VALUES (gen_random_uuid(), $1, $2, $3, 'QR', 1, $4, 1, now()) ON CONFLICT DO NOTHING`;
+  const sql = FLOOR_INSERT;
   const key = periodKey("DAY", new Date());
   const latencies: number[] = [];
   let next = 0;
@@ -288,13 +290,19 @@ export async function benchCheckinLoadOnPostgres(db: Database, databaseUrl: stri
     await rm(dataDir, { recursive: true, force: true });
   }
   const rawEvents = await openEvents(db, municipalityId, options.events - 1, "raw SQL");
+  const floorEvents = await openEvents(db, municipalityId, options.events - 1, "floor");
   const pool = new pg.Pool({ connectionString: databaseUrl, max: APP_POOL_SIZE });
+  const floorServer = await startFloorServer(databaseUrl, APP_POOL_SIZE);
   try {
     const raw = await rawInserts((sql, params) => pool.query(sql, params), rawEvents, prepared.passholders, options.connections);
-    return result("postgres", options, measured, { ...raw, connections: APP_POOL_SIZE });
+    const floorScans = floorEvents.flatMap((eventId) => prepared.passholders.map((passholder) => floorServer.scan(eventId, passholder.id, passholder.cardId)));
+    const floor = await fire(floorServer.base, floorScans, options.connections);
+    return { ...result("postgres", options, measured, { ...raw, connections: APP_POOL_SIZE }), floor };
   } finally {
-    await pool.query(`DELETE FROM "Checkin" WHERE "eventId" = ANY($1::uuid[])`, [rawEvents]);
-    await pool.query(`DELETE FROM "Event" WHERE id = ANY($1::uuid[])`, [rawEvents]);
+    await floorServer.stop();
+    const bare = [...rawEvents, ...floorEvents];
+    await pool.query(`DELETE FROM "Checkin" WHERE "eventId" = ANY($1::uuid[])`, [bare]);
+    await pool.query(`DELETE FROM "Event" WHERE id = ANY($1::uuid[])`, [bare]);
     await pool.end();
   }
 }
