@@ -16,7 +16,7 @@ import { signInAll } from "../torture/storm.js";
 import { seedStormWorld, type StormPassholder } from "../torture/world.js";
 import { FLOOR_INSERT, startFloorServer } from "./floor-server.js";
 import { percentile } from "./measure.js";
-import { INSPECTABLE, serverMemory, type MemoryReading } from "./server-memory.js";
+import { INSPECTABLE, processCpuMs, serverMemory, type MemoryReading } from "./server-memory.js";
 
 /** Target of issue 6: the QR endpoint under load keeps at least this share of the raw insert rate… */
 export const LOAD_TARGET_SHARE = 0.5;
@@ -55,14 +55,14 @@ export interface CheckinLoadResult {
   database: DatabaseKind;
   options: LoadOptions;
   /** Both measured runs together; p50 and p99 are the worse run's. */
-  endpoint: Fired & { checkinsFound: number };
+  endpoint: Fired & { checkinsFound: number; serverCpuMsPerRequest: number };
   runs: [Fired, Fired];
   memory: ServerMemory;
   raw: { inserts: number; perSecond: number; p50: number; p99: number; connections: number };
   /** Endpoint rate over raw rate. */
   share: number;
   /** PostgreSQL only: the floor server (bench/floor-server.ts) under the same load, one bare insert per request. */
-  floor?: Fired;
+  floor?: Fired & { serverCpuMsPerRequest: number };
   /** From spawn to /healthz on this database. */
   serverStartMs: number;
 }
@@ -229,14 +229,23 @@ async function loadServer(
     await fire(server.base, warmUp!, connections);
     const warm = await serverMemory(server);
     const half = measured.length / 2;
+    // The server's processor time per request moves less with the machine's other load than the rate does.
+    const cpuBefore = await processCpuMs(server.pid);
     const first = await fire(server.base, measured.slice(0, half).flat(), connections);
+    const cpuFirst = (await processCpuMs(server.pid)) - cpuBefore;
     const afterFirst = await serverMemory(server);
+    const cpuBeforeSecond = await processCpuMs(server.pid);
     const second = await fire(server.base, measured.slice(half).flat(), connections);
+    const cpuSecond = (await processCpuMs(server.pid)) - cpuBeforeSecond;
     const afterSecond = await serverMemory(server);
     await server.stop();
     return {
       serverStartMs,
-      endpoint: { ...together([first, second]), checkinsFound: await countCheckins(prepared.events.slice(1)) },
+      endpoint: {
+        ...together([first, second]),
+        checkinsFound: await countCheckins(prepared.events.slice(1)),
+        serverCpuMsPerRequest: (cpuFirst + cpuSecond) / (first.requests + second.requests),
+      },
       runs: [first, second],
       memory: { rest, warm, afterRuns: [afterFirst, afterSecond], growth: (afterSecond.heapMb - afterFirst.heapMb) / afterFirst.heapMb },
     };
@@ -296,7 +305,9 @@ export async function benchCheckinLoadOnPostgres(db: Database, databaseUrl: stri
   try {
     const raw = await rawInserts((sql, params) => pool.query(sql, params), rawEvents, prepared.passholders, options.connections);
     const floorScans = floorEvents.flatMap((eventId) => prepared.passholders.map((passholder) => floorServer.scan(eventId, passholder.id, passholder.cardId)));
-    const floor = await fire(floorServer.base, floorScans, options.connections);
+    const cpuBefore = await processCpuMs(floorServer.pid);
+    const fired = await fire(floorServer.base, floorScans, options.connections);
+    const floor = { ...fired, serverCpuMsPerRequest: ((await processCpuMs(floorServer.pid)) - cpuBefore) / fired.requests };
     return { ...result("postgres", options, measured, { ...raw, connections: APP_POOL_SIZE }), floor };
   } finally {
     await floorServer.stop();

@@ -19,6 +19,7 @@ const PAGE = `<!doctype html><html lang="nl-BE"><meta charset="utf-8"><title>+1 
 
 export interface FloorServer {
   base: string;
+  pid: number;
   /** One GET per (event, passholder, card): the floor server inserts that check-in. */
   scan(eventId: string, passholderId: string, cardId: number): Scan;
   stop(): Promise<void>;
@@ -33,6 +34,7 @@ export async function startFloorServer(databaseUrl: string, poolSize: number): P
   const port = Number(line.toString().trim());
   return {
     base: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
     scan: (eventId, passholderId, cardId) => ({ path: `/${eventId}/${passholderId}/${cardId}`, cookie: "" }),
     async stop() {
       child.kill("SIGTERM");

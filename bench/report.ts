@@ -96,10 +96,14 @@ export function loadTable(runs: CheckinLoadResult[]): string {
       ...[first, second].map((part, index) => row(["", `  meting ${index + 1}`, String(part.requests), part.perSecond.toFixed(0), part.p50.toFixed(1), part.p99.toFixed(1), "", ""])),
       row(["", `INSERT … ON CONFLICT (${raw.connections} verbinding(en))`, String(raw.inserts), raw.perSecond.toFixed(0), raw.p50.toFixed(1), raw.p99.toFixed(1), "", ""]),
       ...(run.floor
-        ? [row(["", "vloer: node:http + 1 INSERT (bench/floor-server)", String(run.floor.requests), run.floor.perSecond.toFixed(0), run.floor.p50.toFixed(1), run.floor.p99.toFixed(1),
-            `${((run.floor.perSecond / raw.perSecond) * 100).toFixed(0)}%`, ""])]
+        ? [
+            row(["", "vloer: node:http + 1 INSERT (bench/floor-server)", String(run.floor.requests), run.floor.perSecond.toFixed(0), run.floor.p50.toFixed(1), run.floor.p99.toFixed(1),
+              `${((run.floor.perSecond / raw.perSecond) * 100).toFixed(0)}%`, ""]),
+            row(["", `  processortijd van de vloer: ${run.floor.serverCpuMsPerRequest.toFixed(2)} ms per verzoek`, "", "", "", "", "", ""]).trimEnd(),
+          ]
         : []),
       row(["", `gespaard ${endpoint.saved}, geweigerd ${endpoint.refused}, fouten ${endpoint.errors}, in de databank ${endpoint.checkinsFound}`, "", "", "", "", "", ""]).trimEnd(),
+      row(["", `processortijd van de server: ${endpoint.serverCpuMsPerRequest.toFixed(2)} ms per verzoek`, "", "", "", "", "", ""]).trimEnd(),
       ...memoryLines(memory).map((line) => row(["", line, "", "", "", "", "", ""]).trimEnd()),
     );
   }

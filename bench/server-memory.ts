@@ -47,3 +47,14 @@ export async function serverMemory(server: ServerProcess): Promise<MemoryReading
   const usage = await inspect(url, ["HeapProfiler.collectGarbage", "HeapProfiler.collectGarbage", "Runtime.getHeapUsage"]);
   return { rssMb: rss, heapMb: Number(usage.usedSize) / 2 ** 20, rssAfterGcMb: await rssMb(server.pid) };
 }
+
+/** Processor time the process has used so far, user and system, in milliseconds (from /proc, 10 ms steps). */
+export async function processCpuMs(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, "utf8");
+  // The fields after the command name, which is in parentheses and may hold spaces: utime and stime are 14 and 15.
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+}
+
+/** USER_HZ: 100 on every Linux build this runs on. */
+const CLOCK_TICKS_PER_SECOND = 100;
