@@ -10,8 +10,10 @@ export interface SessionOwner {
 
 type Callback = (error?: unknown) => void;
 
-// Touching rewrites expiresAt at most this often per session, not on every request.
-const TOUCH_GRANULARITY_MS = 60_000;
+// Touching rewrites expiresAt at most once per this share of the session's lifetime (and once a minute), not on
+// every request: a session may end that much before its cookie says, a quarter of an hour early for a day's.
+const TOUCH_SHARE = 0.01;
+const MIN_TOUCH_GRANULARITY_MS = 60_000;
 // Bounds the read expiries kept for requests that never end in touch or set (e.g. aborted ones).
 const MAX_PENDING_READS = 10_000;
 
@@ -50,14 +52,18 @@ export class DatabaseSessionStore extends session.Store {
     const id = rowId(sid);
     const readExpiry = this.readExpiries.get(id);
     this.readExpiries.delete(id);
-    if (readExpiry !== undefined && expiresAt.getTime() - readExpiry < TOUCH_GRANULARITY_MS) {
+    const granularity = Math.max(MIN_TOUCH_GRANULARITY_MS, (data.cookie?.originalMaxAge ?? 0) * TOUCH_SHARE);
+    if (readExpiry !== undefined && expiresAt.getTime() - readExpiry < granularity) {
       callback?.();
       return;
     }
-    const work = this.db.prisma.session.updateMany({
-      where: { id, kind: this.kind, expiresAt: { gt: new Date(), lt: new Date(expiresAt.getTime() - TOUCH_GRANULARITY_MS) } },
-      data: { expiresAt },
-    });
+    // Moments as UTC text, so no driver reads the zone-less column in its own zone; an ended session stays ended.
+    const work = this.db.query(
+      `UPDATE "Session" SET "expiresAt" = $3::timestamptz AT TIME ZONE 'UTC'
+      WHERE "id" = $1 AND "kind" = $2::"SessionKind" AND "expiresAt" > (now() AT TIME ZONE 'UTC')
+        AND "expiresAt" < ($3::timestamptz AT TIME ZONE 'UTC') - make_interval(secs => $4)`,
+      [id, this.kind, expiresAt.toISOString(), granularity / 1000],
+    );
     settle(work, callback);
   }
 
