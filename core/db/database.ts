@@ -87,8 +87,8 @@ export async function openPglite(dataDir: string, options: { loadDataDir?: Blob 
 }
 
 // The adapter is typed against an older @prisma/driver-adapter-utils; the runtime protocol is the same.
-export function pgliteAdapter(pglite: PGlite): PrismaPg {
-  return new PrismaPGlite(takingTurns(pglite)) as unknown as PrismaPg;
+function pgliteAdapter(pglite: PGlite): PrismaPg {
+  return new PrismaPGlite(pglite) as unknown as PrismaPg;
 }
 
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -117,13 +117,15 @@ export interface PgliteDatabase extends Database {
 }
 
 export function wrapPglite(pglite: PGlite): PgliteDatabase {
-  const prisma = new PrismaClient({ adapter: pgliteAdapter(pglite), transactionOptions });
+  // The ORM's statements and the plain ones (plainQuery, migrations, the rate limiter) take turns in one line.
+  const fair = takingTurns(pglite);
+  const prisma = new PrismaClient({ adapter: pgliteAdapter(fair), transactionOptions });
   const runner: SqlRunner = {
     async exec(sql) {
-      await pglite.exec(sql);
+      await fair.exec(sql);
     },
     async query(sql, params) {
-      return (await pglite.query(sql, params as unknown[])).rows as never;
+      return (await fair.query(sql, params as unknown[])).rows as never;
     },
   };
   registerPlainRunner(prisma, runner);
