@@ -100,6 +100,7 @@ export function loadTable(runs: CheckinLoadResult[]): string {
             row(["", "vloer: node:http + 1 INSERT (bench/floor-server)", String(run.floor.requests), run.floor.perSecond.toFixed(0), run.floor.p50.toFixed(1), run.floor.p99.toFixed(1),
               `${((run.floor.perSecond / raw.perSecond) * 100).toFixed(0)}%`, ""]),
             row(["", `  processortijd van de vloer: ${run.floor.serverCpuMsPerRequest.toFixed(2)} ms per verzoek`, "", "", "", "", "", ""]).trimEnd(),
+            row(["", `  de server tegenover de vloer: ${((endpoint.perSecond / run.floor.perSecond) * 100).toFixed(0)}% van zijn snelheid, ${(endpoint.serverCpuMsPerRequest / run.floor.serverCpuMsPerRequest).toFixed(1)}× zijn processortijd`, "", "", "", "", "", ""]).trimEnd(),
           ]
         : []),
       row(["", `gespaard ${endpoint.saved}, geweigerd ${endpoint.refused}, fouten ${endpoint.errors}, in de databank ${endpoint.checkinsFound}`, "", "", "", "", "", ""]).trimEnd(),
