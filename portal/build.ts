@@ -61,7 +61,7 @@ export function ensurePortalBuild({ quiet = false } = {}): void {
 function loadPagesOnce(entry: string): void {
   const source = readFileSync(entry, "utf8");
   const lazy = /\(\) => import\(('[^']+')\)/g;
-  if (!lazy.test(source)) {
+  if (!source.match(lazy)) {
     console.warn(`Geen pagina's gevonden om één keer te laden in ${entry}: Astro's entry ziet er anders uit.`);
     return;
   }

@@ -1,4 +1,4 @@
-import type { Card, CardSystem, CheckinChannel, Counter, Event, Passholder } from "@prisma/client";
+import type { Card, CheckinChannel, Counter, Passholder } from "@prisma/client";
 import { actorLabel, type Actor, type RequestMeta } from "../access/actor.js";
 import { counterForActor, mayServePassholder, passholderForActor } from "../access/authorize.js";
 import { requireEventOfCounter } from "../access/event-of-counter.js";
@@ -8,17 +8,12 @@ import { CardSystemError } from "../errors.js";
 import { periodKey } from "../time/periods.js";
 import { inTransaction, type Db } from "../transaction.js";
 import { requireUuid } from "../validation/ids.js";
-import { windowState, type WindowOfEvent } from "./checkin-window.js";
+import { readCheckinEvent, type CheckinEvent } from "./checkin-event.js";
+import { windowState } from "./checkin-window.js";
 import { insertCheckin, type CheckinRow } from "./insert-checkin.js";
 
 /** How often a check-in that lost a race for a slot counts again before it is refused as over the limit. */
 const SLOT_RETRIES = 3;
-
-/** What a check-in reads of its event and the event's card system. */
-export type CheckinEvent = WindowOfEvent &
-  Pick<Event, "id" | "name" | "cardSystemId" | "organiserCounterId" | "points" | "checkinLimit" | "checkinLimitPeriod" | "cancelled"> & {
-    cardSystem: Pick<CardSystem, "checkinMarginBeforeMinutes" | "checkinMarginAfterMinutes">;
-  };
 
 export interface CheckInInput {
   eventId: string;
@@ -53,8 +48,7 @@ export async function checkIn(db: Db, input: CheckInInput): Promise<CheckInResul
   const at = input.at ?? new Date();
   const eventId = requireUuid(input.eventId, "eventId", "EVENT_NOT_FOUND");
   const { card, passholderId, counter, pillarId, cardSystems } = await sourceOf(db, input);
-  const event: CheckinEvent | null =
-    input.event?.id === eventId ? input.event : await db.event.findUnique({ where: { id: eventId }, include: { cardSystem: true } });
+  const event = input.event?.id === eventId ? input.event : await readCheckinEvent(db, "id", eventId);
   if (!event) throw new CardSystemError("EVENT_NOT_FOUND", { field: "eventId" });
   if (counter) requireEventOfCounter(event, counter);
   // A pillar serves the cards of its own card system only; without a known pillar, the event's card system.

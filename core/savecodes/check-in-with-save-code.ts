@@ -1,6 +1,6 @@
 import { passholderActor, type Actor, type RequestMeta } from "../access/actor.js";
-import { checkIn, type CheckinEvent, type CheckInResult } from "../checkins/check-in.js";
-import { momentText, plainQuery } from "../db/plain-query.js";
+import { checkIn, type CheckInResult } from "../checkins/check-in.js";
+import { readCheckinEvent, type CheckinEvent } from "../checkins/checkin-event.js";
 import { windowState } from "../checkins/checkin-window.js";
 import { CardSystemError } from "../errors.js";
 import type { Db } from "../transaction.js";
@@ -21,7 +21,7 @@ export interface SaveCodeCheckInInput extends SaveCodeInput {
 }
 
 export interface SaveCodeEvent {
-  event: CheckinEvent & { saveCodeVersion: number };
+  event: CheckinEvent;
   /** Found by its code to type rather than by the signed QR code. */
   typed: boolean;
 }
@@ -34,56 +34,15 @@ export async function eventOfSaveCode(db: Db, input: SaveCodeInput): Promise<Sav
   const code = String(input.code ?? "").trim().split("/sparen/").pop()!.split(/[?#]/)[0]!;
   const manualCode = normalizeManualCode(code);
   if (manualCode || looksTyped(code)) {
-    const event = manualCode ? await readEvent(db, "manualCode", manualCode) : null;
+    const event = manualCode ? await readCheckinEvent(db, "manualCode", manualCode) : null;
     if (!event) throw new CardSystemError("SAVE_CODE_UNKNOWN", { field: "code" });
     return { event, typed: true };
   }
   const claims = verifySaveCode(input.secret, code);
-  const event = await readEvent(db, "id", claims.eventId);
+  const event = await readCheckinEvent(db, "id", claims.eventId);
   if (!event) throw new CardSystemError("SAVE_CODE_INVALID", { field: "code" });
   if (event.saveCodeVersion !== claims.version) throw new CardSystemError("SAVE_CODE_EXPIRED", { field: "code" });
   return { event, typed: false };
-}
-
-interface EventRow {
-  id: string;
-  name: string;
-  cardSystemId: number;
-  organiserCounterId: number;
-  points: number;
-  checkinLimit: number;
-  checkinLimitPeriod: CheckinEvent["checkinLimitPeriod"];
-  cancelled: boolean;
-  saveCodeVersion: number;
-  startsAt: string;
-  endsAt: string;
-  checkinMarginBeforeMinutes: number | null;
-  checkinMarginAfterMinutes: number | null;
-  systemMarginBefore: number;
-  systemMarginAfter: number;
-}
-
-/** Every scan reads its event: one plain statement, the card system's margins joined in. */
-async function readEvent(db: Db, by: "id" | "manualCode", value: string): Promise<SaveCodeEvent["event"] | null> {
-  const [row] = await plainQuery<Record<string, unknown> & EventRow>(
-    db,
-    `SELECT e."id"::text AS "id", e."name", e."cardSystemId", e."organiserCounterId", e."points", e."checkinLimit",
-  e."checkinLimitPeriod"::text AS "checkinLimitPeriod", e."cancelled", e."saveCodeVersion",
-  ${momentText('e."startsAt"')} AS "startsAt", ${momentText('e."endsAt"')} AS "endsAt",
-  e."checkinMarginBeforeMinutes", e."checkinMarginAfterMinutes",
-  s."checkinMarginBeforeMinutes" AS "systemMarginBefore", s."checkinMarginAfterMinutes" AS "systemMarginAfter"
-FROM "Event" e JOIN "CardSystem" s ON s."id" = e."cardSystemId"
-WHERE ${by === "id" ? `e."id" = $1::uuid` : `e."manualCode" = $1`}`,
-    [value],
-  );
-  if (!row) return null;
-  const { systemMarginBefore, systemMarginAfter, startsAt, endsAt, ...event } = row;
-  return {
-    ...event,
-    startsAt: new Date(startsAt),
-    endsAt: new Date(endsAt),
-    cardSystem: { checkinMarginBeforeMinutes: systemMarginBefore, checkinMarginAfterMinutes: systemMarginAfter },
-  };
 }
 
 /** A passholder scans or types an event's save-code: a check-in by the very same rules as at a counter or pillar. */
