@@ -23,6 +23,7 @@ export const errorCatalogue = {
   PASSHOLDER_NOT_FOUND: { status: 404, nl: "Deze pashouder is niet gekend.", en: "This passholder is unknown." },
   EVENT_NOT_FOUND: { status: 404, nl: "Dit evenement is niet gekend.", en: "This event is unknown." },
   EVENT_NOT_OF_COUNTER: { status: 409, nl: "Dit evenement is geen activiteit van deze balie.", en: "This event is not an activity of this counter." },
+  EVENT_OTHER_CARD_SYSTEM: { status: 409, nl: "Dit evenement hoort bij een ander kaartsysteem: deze pashouder spaart er geen punten.", en: "This event belongs to another card system: this passholder saves no points there." },
   EVENT_CANCELLED: { status: 409, nl: "Dit evenement werd geannuleerd.", en: "This event was cancelled." },
   CHECKIN_NOT_OPEN: { status: 409, nl: "Inchecken op dit evenement kan nu niet: het is niet open voor check-in.", en: "Check-in for this event is not open now." },
   CHECKIN_LIMIT_REACHED: { status: 409, nl: "Deze pashouder heeft al ingecheckt op dit evenement (maximum bereikt).", en: "This passholder has already checked in to this event (maximum reached)." },

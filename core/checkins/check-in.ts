@@ -41,7 +41,8 @@ export interface CheckInResult {
 }
 
 /**
- * Saves a point: active card, event open for check-in, within the event's limit per period. The check-in is one
+ * Saves a point: active card, event of the passholder's own card system and open for check-in, within the event's
+ * limit per period. The check-in is one
  * statement (insertCheckin); only a staff member's check-in adds its audit row, in the same transaction.
  */
 export async function checkIn(db: Db, input: CheckInInput): Promise<CheckInResult> {
@@ -60,6 +61,7 @@ export async function checkIn(db: Db, input: CheckInInput): Promise<CheckInResul
 
   const row: CheckinRow = {
     eventId: event.id,
+    cardSystemId: event.cardSystemId,
     passholderId,
     cardId: card?.id,
     counterId: counter?.id,
@@ -80,6 +82,7 @@ export async function checkIn(db: Db, input: CheckInInput): Promise<CheckInResul
       await (card ? findActiveCard(tx, card.number) : findActiveCardOfPassholder(tx, passholderId));
       throw new CardSystemError("CARD_NOT_FOUND", { field: card ? "cardNumber" : "passholderId" });
     }
+    if (written.outcome === "OTHER_CARD_SYSTEM") throw new CardSystemError("EVENT_OTHER_CARD_SYSTEM", { field: "eventId" });
     if (written.outcome !== "SAVED") {
       throw new CardSystemError("CHECKIN_LIMIT_REACHED", { details: { limit: event.checkinLimit, period: event.checkinLimitPeriod } });
     }

@@ -4,6 +4,8 @@ import type { Db } from "../transaction.js";
 
 export interface CheckinRow {
   eventId: string;
+  /** The event's card system: a passholder saves points only in their own. */
+  cardSystemId: number;
   passholderId: string;
   /** The card scanned at a counter or pillar; without it, the passholder's active card. */
   cardId?: number;
@@ -22,12 +24,15 @@ export type CheckinWrite =
   | { outcome: "SAVED"; checkinId: string; balance: number }
   /** The card is no longer active (or the passholder has no active card): the caller says why. */
   | { outcome: "NO_ACTIVE_CARD" }
+  /** The passholder belongs to another card system than the event. */
+  | { outcome: "OTHER_CARD_SYSTEM" }
   | { outcome: "LIMIT_REACHED" }
   /** Another check-in took the same slot at the same moment: trying again counts it. */
   | { outcome: "SLOT_TAKEN" };
 
 interface Row extends Record<string, unknown> {
   cardId: number | null;
+  cardSystemId: number | null;
   taken: number;
   checkinId: string | null;
   balance: number | null;
@@ -44,8 +49,9 @@ export async function insertCheckin(db: Db, row: CheckinRow): Promise<CheckinWri
   const [result] = await plainQuery<Row>(
     db,
     `WITH card AS (
-  SELECT "id" FROM "Card" WHERE "passholderId" = $2::uuid AND "status" = 'ACTIVE' AND ($10::int IS NULL OR "id" = $10::int)
-  ORDER BY "issuedAt" DESC LIMIT 1
+  SELECT c."id", p."cardSystemId" FROM "Card" c JOIN "Passholder" p ON p."id" = c."passholderId"
+  WHERE c."passholderId" = $2::uuid AND c."status" = 'ACTIVE' AND ($10::int IS NULL OR c."id" = $10::int)
+  ORDER BY c."issuedAt" DESC LIMIT 1
 ),
 taken AS (
   SELECT count(*)::int AS "count", COALESCE(max("slot"), 0) AS "top" FROM "Checkin"
@@ -54,7 +60,7 @@ taken AS (
 saved AS (
   INSERT INTO "Checkin" ("id", "eventId", "passholderId", "cardId", "counterId", "pillarId", "channel", "points", "periodKey", "slot", "checkedInAt")
   SELECT gen_random_uuid(), $1::uuid, $2::uuid, card."id", $4, $5, $6::"CheckinChannel", $7, $3, taken."top" + 1, $8::timestamptz AT TIME ZONE 'UTC'
-  FROM card, taken WHERE taken."count" < $9
+  FROM card, taken WHERE taken."count" < $9 AND card."cardSystemId" = $12
   ON CONFLICT ("eventId", "passholderId", "periodKey", "slot") WHERE NOT "corrected" DO NOTHING
   RETURNING "id"
 ),
@@ -67,7 +73,7 @@ ledger AS (
   INSERT INTO "PointsTransaction" ("id", "passholderId", "type", "amount", "checkinId", "createdAt", "createdBy")
   SELECT gen_random_uuid(), $2::uuid, 'CHECKIN', $7, saved."id", $8::timestamptz AT TIME ZONE 'UTC', $11 FROM saved
 )
-SELECT (SELECT "id" FROM card) AS "cardId", (SELECT "count" FROM taken) AS "taken",
+SELECT (SELECT "id" FROM card) AS "cardId", (SELECT "cardSystemId" FROM card) AS "cardSystemId", (SELECT "count" FROM taken) AS "taken",
   (SELECT "id"::text FROM saved) AS "checkinId", (SELECT "points" FROM balance) AS "balance"`,
     [
       row.eventId,
@@ -81,9 +87,11 @@ SELECT (SELECT "id" FROM card) AS "cardId", (SELECT "count" FROM taken) AS "take
       row.limit,
       row.cardId ?? null,
       row.createdBy,
+      row.cardSystemId,
     ],
   );
   if (!result || result.cardId === null) return { outcome: "NO_ACTIVE_CARD" };
+  if (result.cardSystemId !== row.cardSystemId) return { outcome: "OTHER_CARD_SYSTEM" };
   if (result.checkinId !== null) return { outcome: "SAVED", checkinId: result.checkinId, balance: result.balance! };
   return result.taken >= row.limit ? { outcome: "LIMIT_REACHED" } : { outcome: "SLOT_TAKEN" };
 }

@@ -10,6 +10,13 @@ import { expectRefusal } from "../helpers/refusal.js";
 describe.each(databaseKinds)("check-ins on %s", (kind) => {
   const t = worldOn(kind);
 
+  let otherSystems = 0;
+  const passholderOfAnotherCardSystem = async () => {
+    const otherSystem = await t.db.prisma.cardSystem.create({ data: { name: `UiTPAS Elders ${++otherSystems}` } });
+    const otherTown = await t.db.prisma.municipality.create({ data: { cardSystemId: otherSystem.id, name: "Elders", joinedAt: t.world.now } });
+    return createPassholder(t.db.prisma, t.world, { cardSystemId: otherSystem.id, municipalityId: otherTown.id, registeredAtCounterId: null });
+  };
+
   const ledgerSum = async (passholderId: string) =>
     (await t.db.prisma.pointsTransaction.aggregate({ where: { passholderId }, _sum: { amount: true } }))._sum.amount ?? 0;
 
@@ -118,9 +125,7 @@ describe.each(databaseKinds)("check-ins on %s", (kind) => {
   });
 
   it("at a pillar takes only cards of the pillar's card system", async () => {
-    const otherSystem = await t.db.prisma.cardSystem.create({ data: { name: "UiTPAS Elders" } });
-    const otherTown = await t.db.prisma.municipality.create({ data: { cardSystemId: otherSystem.id, name: "Elders", joinedAt: t.world.now } });
-    const stranger = await createPassholder(t.db.prisma, t.world, { cardSystemId: otherSystem.id, municipalityId: otherTown.id, registeredAtCounterId: null });
+    const stranger = await passholderOfAnotherCardSystem();
     const local = await createPassholder(t.db.prisma, t.world);
     const event = await createEvent(t.db.prisma, t.world);
     const pillar = await t.db.prisma.pillar.create({
@@ -132,6 +137,19 @@ describe.each(databaseKinds)("check-ins on %s", (kind) => {
     await expectRefusal(checkIn(t.db.prisma, { eventId: event.id, passholderId: stranger.id, channel: "PILLAR", actor: systemActor("zuil"), at: t.world.now }), "CARD_NOT_FOUND");
     expect(await t.db.prisma.checkin.count({ where: { passholderId: stranger.id } })).toBe(0);
     await atPillar(local.cardNumber);
+  });
+
+  it("saves points only for events of the passholder's own card system, whoever scans", async () => {
+    const stranger = await passholderOfAnotherCardSystem();
+    const event = await createEvent(t.db.prisma, t.world);
+    const byQr = (passholderId: string) =>
+      checkIn(t.db.prisma, { eventId: event.id, channel: "QR", actor: { kind: "PASSHOLDER", passholderId }, at: t.world.now });
+    await expectRefusal(byQr(stranger.id), "EVENT_OTHER_CARD_SYSTEM");
+    await expectRefusal(checkIn(t.db.prisma, { eventId: event.id, passholderId: stranger.id, channel: "QR", actor: systemActor("import"), at: t.world.now }), "EVENT_OTHER_CARD_SYSTEM");
+    expect(await t.db.prisma.checkin.count({ where: { passholderId: stranger.id } })).toBe(0);
+    expect(await ledgerSum(stranger.id)).toBe(0);
+    const local = await createPassholder(t.db.prisma, t.world);
+    expect((await byQr(local.id)).balance).toBe(1);
   });
 
   it("corrects a check-in: the point and its correction both stay in the ledger, and the place is freed", async () => {

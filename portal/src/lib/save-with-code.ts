@@ -20,6 +20,7 @@ export type CodeSource = "link" | "typed";
 // In the passholder's words; the core's own messages speak to counter staff.
 const refusals: Partial<Record<string, string>> = {
   CHECKIN_NOT_OPEN: "Deze activiteit is nu niet open om te sparen. Sparen kan kort voor, tijdens en kort na de activiteit.",
+  EVENT_OTHER_CARD_SYSTEM: "Deze activiteit hoort bij een andere UiTPAS-regio: met jouw kaart spaar je daar geen punten.",
   CARD_BLOCKED: "Je kaart is geblokkeerd: je kan er geen punten mee sparen. Vraag een nieuwe kaart aan een UiTPAS-balie.",
   CARD_REPLACED: "Je kaart werd vervangen en je hebt nog geen nieuwe actieve kaart. Vraag raad aan een UiTPAS-balie.",
   CARD_NOT_FOUND: "Er is nog geen kaart aan je gegevens gekoppeld. Vraag raad aan een UiTPAS-balie.",
