@@ -1,4 +1,5 @@
-import type { User } from "@prisma/client";
+import type { Role, User } from "@prisma/client";
+import { plainQuery } from "../db/plain-query.js";
 import type { Db } from "../transaction.js";
 import type { StaffActor } from "./actor.js";
 
@@ -25,8 +26,33 @@ export function staffActorOf(user: UserWithCounters): StaffActor {
   };
 }
 
-/** The staff actor behind a session's user id, with their counters, or null when the account may not act (gone, inactive, locked). */
+interface ActorRow extends Record<string, unknown> {
+  id: number;
+  email: string;
+  role: Role;
+  municipalityId: number | null;
+  mayViewInsz: boolean;
+  active: boolean;
+  lockedUntilMs: number | null;
+  counterIds: number[];
+}
+
+/**
+ * The staff actor behind a session's user id, with their counters, or null when the account may not act (gone,
+ * inactive, locked). Every backoffice and desk request reads it: one plain statement, the lock as epoch milliseconds.
+ */
 export async function loadStaffActor(db: Db, userId: number): Promise<StaffActor | null> {
-  const user = await db.user.findUnique({ where: { id: userId }, include: withCounters });
-  return user && userMayAct(user) ? staffActorOf(user) : null;
+  const [user] = await plainQuery<ActorRow>(
+    db,
+    `SELECT u."id", u."email", u."role"::text AS "role", u."municipalityId", u."mayViewInsz", u."active",
+  (extract(epoch FROM u."lockedUntil") * 1000)::float8 AS "lockedUntilMs",
+  COALESCE(array_agg(s."counterId" ORDER BY s."counterId") FILTER (WHERE s."counterId" IS NOT NULL), '{}') AS "counterIds"
+FROM "User" u LEFT JOIN "CounterStaff" s ON s."userId" = u."id"
+WHERE u."id" = $1
+GROUP BY u."id"`,
+    [userId],
+  );
+  if (!user || !userMayAct({ active: user.active, lockedUntil: user.lockedUntilMs === null ? null : new Date(user.lockedUntilMs) })) return null;
+  const { id, email, role, municipalityId, mayViewInsz, counterIds } = user;
+  return { kind: "STAFF", userId: id, email, role, municipalityId, counterIds, mayViewInsz };
 }

@@ -21,9 +21,14 @@ export interface CounterEvents {
  */
 export async function counterEvents(db: Db, { actor, counterId, at = new Date() }: { actor: Actor; counterId: unknown; at?: Date }): Promise<CounterEvents> {
   const counter = await counterForActor(db, actor, counterId);
+  return eventsOfCounter(db, counter.id, at);
+}
+
+/** counterEvents for a counter the caller has already checked the actor against. */
+export async function eventsOfCounter(db: Db, counterId: number, at: Date): Promise<CounterEvents> {
   const events = await db.event.findMany({
     // Margins are at most a day in practice; windowState below decides exactly.
-    where: { organiserCounterId: counter.id, cancelled: false, endsAt: { gte: new Date(at.getTime() - DAY) } },
+    where: { organiserCounterId: counterId, cancelled: false, endsAt: { gte: new Date(at.getTime() - DAY) } },
     include: { cardSystem: true },
     orderBy: [{ startsAt: "asc" }, { id: "asc" }],
     take: 200,

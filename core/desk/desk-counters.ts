@@ -1,6 +1,6 @@
-import type { PermissionGroup, Prisma } from "@prisma/client";
+import type { Counter, PermissionGroup, Prisma } from "@prisma/client";
 import type { Actor } from "../access/actor.js";
-import { requireStaff } from "../access/authorize.js";
+import { mayActAtCounter, requireStaff } from "../access/authorize.js";
 import type { Db } from "../transaction.js";
 
 export interface DeskCounter {
@@ -26,4 +26,10 @@ export async function deskCounters(db: Db, { actor, search, limit = 200 }: { act
     take: limit,
   });
   return counters.map((counter) => ({ id: counter.id, name: counter.name, municipality: counter.municipality.name, permissionGroups: counter.permissionGroups }));
+}
+
+/** The counter the staff member works at now, with its municipality's name; null when they may no longer work there. */
+export async function currentDeskCounter(db: Db, actor: Actor, counterId: number): Promise<(Counter & { municipality: { name: string } }) | null> {
+  const counter = await db.counter.findUnique({ where: { id: counterId }, include: { municipality: { select: { name: true } } } });
+  return counter && mayActAtCounter(actor, counter) ? counter : null;
 }

@@ -4,6 +4,7 @@ import { counterForActor, passholderForActor } from "../access/authorize.js";
 import { advantagesForPassholder, type AdvantageAvailability } from "../advantages/advantages-for-passholder.js";
 import { entitlementCodes } from "../advantages/eligibility.js";
 import { formatCalendarDate } from "../time/calendar-date.js";
+import { eventsOfCounter, type CounterEvents } from "./counter-events.js";
 import { localDate, periodKey, within } from "../time/periods.js";
 import type { Db } from "../transaction.js";
 
@@ -54,6 +55,8 @@ export interface PassholderPanel {
   mia: { limit: number; period: LimitPeriod; used: number; left: number } | null;
   /** Kansentarieven sold to this passholder at this counter today: these can be cancelled here. */
   ticketsToday: Array<TicketSale & { eventName: string }>;
+  /** The counter's activities for points and kansentarief; null when it has no check-in & ticket permission. */
+  events: CounterEvents | null;
 }
 
 /** Everything the desk shows about the passholder standing at this counter. */
@@ -64,7 +67,7 @@ export async function passholderPanel(
   const counter = await counterForActor(db, actor, counterId);
   const passholder = await passholderForActor(db, actor, passholderId, counter);
   const miaKey = periodKey(counter.miaTicketLimitPeriod, at);
-  const [municipality, cards, advantages, grants, tickets, miaUsed] = await Promise.all([
+  const [municipality, cards, advantages, grants, tickets, miaUsed, events] = await Promise.all([
     db.municipality.findUniqueOrThrow({ where: { id: passholder.municipalityId }, select: { name: true } }),
     db.card.findMany({ where: { passholderId: passholder.id }, orderBy: [{ issuedAt: "desc" }, { id: "desc" }], take: 5 }),
     advantagesForPassholder(db, { passholderId: passholder.id, counterId: counter.id, channel: "COUNTER", at }),
@@ -81,6 +84,7 @@ export async function passholderPanel(
     counter.miaTicketLimit === null
       ? 0
       : db.ticketSale.count({ where: { passholderId: passholder.id, status: "ACTIVE", periodKey: miaKey, event: { organiserCounterId: counter.id } } }),
+    counter.permissionGroups.includes("CHECKIN_TICKET") ? eventsOfCounter(db, counter.id, at) : null,
   ]);
   const card = cards.find((candidate) => candidate.status === "ACTIVE") ?? cards[0];
   const today = localDate(at);
@@ -116,6 +120,7 @@ export async function passholderPanel(
     ticketsToday: tickets
       .filter((ticket) => localDate(ticket.soldAt) === today)
       .map(({ event, ...ticket }) => ({ ...ticket, eventName: event.name })),
+    events,
   };
 }
 

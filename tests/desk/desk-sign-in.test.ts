@@ -65,6 +65,34 @@ describe("signing in at the desk (/balie)", () => {
     expect((await get(desk.base, "/balie", browser)).status).toBe(303);
   });
 
+  it("turns a signed-in staff member away at their next click once their counter is taken from them, or their account locked or deactivated", async () => {
+    const email = "balie@sporthal.test";
+    const user = await db.prisma.user.findUniqueOrThrow({ where: { email }, include: { counters: true } });
+    const { counterId } = user.counters[0]!;
+    const browser: Browser = {};
+    await deskSignIn(desk.base, email, PASSWORD, browser);
+    const landsOn = async () => {
+      const response = await get(desk.base, "/balie", browser);
+      return response.status === 303 ? response.headers.get("location") : /Sporthal Assenede/.exec(await pageText(response))?.[0];
+    };
+    expect(await landsOn()).toBe("Sporthal Assenede");
+
+    await db.prisma.counterStaff.delete({ where: { counterId_userId: { counterId, userId: user.id } } });
+    expect(await landsOn()).toBe("/balie/balies");
+    await db.prisma.counterStaff.create({ data: { counterId, userId: user.id } });
+    expect(await landsOn()).toBe("Sporthal Assenede");
+
+    await db.prisma.user.update({ where: { id: user.id }, data: { lockedUntil: new Date(Date.now() + 60_000) } });
+    expect(await landsOn()).toBe("/balie/aanmelden");
+    await db.prisma.user.update({ where: { id: user.id }, data: { lockedUntil: new Date(Date.now() - 60_000) } });
+    expect(await landsOn()).toBe("/balie/aanmelden");
+    await deskSignIn(desk.base, email, PASSWORD, browser);
+    expect(await landsOn()).toBe("Sporthal Assenede");
+
+    await db.prisma.user.update({ where: { id: user.id }, data: { active: false } });
+    expect(await landsOn()).toBe("/balie/aanmelden");
+  });
+
   it("refuses a post without the form's token, and the backoffice still refuses counter staff", async () => {
     const browser: Browser = {};
     await get(desk.base, "/balie/aanmelden", browser);

@@ -1,8 +1,7 @@
 import type { Counter } from "@prisma/client";
 import type { StaffActor } from "../../../../core/access/actor.js";
 import { counterForActor } from "../../../../core/access/authorize.js";
-import { deskCounters } from "../../../../core/desk/desk-counters.js";
-import { isCardSystemError } from "../../../../core/errors.js";
+import { currentDeskCounter, deskCounters } from "../../../../core/desk/desk-counters.js";
 import type { DeskLocals } from "../../../../desk/locals.js";
 
 export interface DeskContext {
@@ -42,14 +41,12 @@ export async function deskContext(locals: DeskLocals): Promise<DeskContext | { r
     if (counters.length !== 1) return { redirect: CHOOSE_COUNTER };
     counterId = (await chooseCounter(locals, counters[0]!.id)).id;
   }
-  try {
-    await counterForActor(prisma, actor, counterId);
-  } catch (error) {
-    if (!isCardSystemError(error)) throw error;
+  const counter = await currentDeskCounter(prisma, actor, counterId);
+  // The counter remembered in the session may since have been taken from them (or removed).
+  if (!counter) {
     locals.session.deskCounterId = undefined;
     return { redirect: CHOOSE_COUNTER };
   }
-  const counter = await prisma.counter.findUniqueOrThrow({ where: { id: counterId }, include: { municipality: { select: { name: true } } } });
   const groups = counter.permissionGroups;
   return {
     actor,
