@@ -1,4 +1,5 @@
-import type { Advantage, LimitPeriod, Prisma } from "@prisma/client";
+import type { Advantage, CardStatus, LimitPeriod, Prisma } from "@prisma/client";
+import { momentText, plainQuery } from "../db/plain-query.js";
 import { CardSystemError } from "../errors.js";
 import { periodKey } from "../time/periods.js";
 import type { Db } from "../transaction.js";
@@ -11,23 +12,29 @@ export type LoadedAdvantage = Advantage & AdvantageRules;
 
 const allPeriods: LimitPeriod[] = ["ABSOLUTE", "DAY", "WEEK", "MONTH", "QUARTER", "YEAR"];
 
+interface FactsRow extends Record<string, unknown> {
+  id: string;
+  cardSystemId: number;
+  municipalityId: number;
+  registeredAt: string;
+  municipalityJoinedAt: string;
+  points: number;
+  cardStatus: CardStatus | null;
+}
+
+/** The passholder as the eligibility rules see them: one plain statement (every advantage page and redemption reads it). */
 export async function passholderFacts(db: Db, passholderId: string): Promise<PassholderFacts> {
-  const passholder = await db.passholder.findUnique({
-    where: { id: passholderId },
-    select: {
-      id: true,
-      cardSystemId: true,
-      municipalityId: true,
-      registeredAt: true,
-      points: true,
-      municipality: { select: { joinedAt: true } },
-      cards: { select: { status: true }, orderBy: { issuedAt: "desc" } },
-    },
-  });
-  if (!passholder) throw new CardSystemError("PASSHOLDER_NOT_FOUND", { field: "passholderId" });
-  const { municipality, cards, ...facts } = passholder;
-  const current = cards.find((card) => card.status === "ACTIVE") ?? cards[0];
-  return { ...facts, municipalityJoinedAt: municipality.joinedAt, cardStatus: current?.status ?? null };
+  const [facts] = await plainQuery<FactsRow>(
+    db,
+    `SELECT p."id"::text AS "id", p."cardSystemId", p."municipalityId", p."points",
+  ${momentText('p."registeredAt"')} AS "registeredAt", ${momentText('m."joinedAt"')} AS "municipalityJoinedAt",
+  (SELECT c."status"::text FROM "Card" c WHERE c."passholderId" = p."id" ORDER BY c."status" = 'ACTIVE' DESC, c."issuedAt" DESC LIMIT 1) AS "cardStatus"
+FROM "Passholder" p JOIN "Municipality" m ON m."id" = p."municipalityId"
+WHERE p."id" = $1::uuid`,
+    [passholderId],
+  );
+  if (!facts) throw new CardSystemError("PASSHOLDER_NOT_FOUND", { field: "passholderId" });
+  return { ...facts, registeredAt: new Date(facts.registeredAt), municipalityJoinedAt: new Date(facts.municipalityJoinedAt) };
 }
 
 /** Advantages with their counters, municipalities and count of free unique codes. */

@@ -5,7 +5,7 @@ import { advantagesForPassholder } from "../../../core/advantages/advantages-for
 import { redeemAdvantage } from "../../../core/advantages/redeem-advantage.js";
 import { welcomeAdvantagesFor } from "../../../core/advantages/welcome-advantages.js";
 import { databaseKinds, freshDatabase, type TestDatabase } from "../../helpers/databases.js";
-import { createAdvantage, createPassholder, createWorld, time, type World, middayYesterday } from "../../helpers/fixtures.js";
+import { createAdvantage, createPassholder, createWorld, middayYesterday, nextCardNumber, time, type World } from "../../helpers/fixtures.js";
 import { expectRefusal } from "../../helpers/refusal.js";
 import { createOtherCardSystem, createWelcomeAdvantage, passholderWithPoints } from "./builders.js";
 
@@ -132,6 +132,24 @@ describe.each(databaseKinds)("which advantages a passholder can get on %s", (kin
     expect(await count()).toBe(few);
     expect((await advantagesForPassholder(db.prisma, { passholderId: passholder.id, at: now })).length).toBeGreaterThanOrEqual(12);
     expect(few).toBeLessThanOrEqual(5);
+  });
+
+  it("judges the passholder's card by their active one, whatever older or newer cards were replaced or blocked", async () => {
+    await createAdvantage(db.prisma, world, { title: "Voor elke actieve kaart" });
+    const withHistory = await passholderWithPoints(db.prisma, world, 50);
+    await db.prisma.card.update({ where: { number: withHistory.cardNumber }, data: { issuedAt: shift(-time.DAY) } });
+    await db.prisma.card.createMany({
+      data: [
+        { number: nextCardNumber(), passholderId: withHistory.id, status: "REPLACED", issuedAt: shift(-10 * time.DAY) },
+        { number: nextCardNumber(), passholderId: withHistory.id, status: "BLOCKED", issuedAt: shift(-time.HOUR), issueReason: "EXTRA_CARD" },
+      ],
+    });
+    expect((await byTitle(withHistory.id)).get("Voor elke actieve kaart")).toMatchObject({ available: true, reasons: [] });
+
+    const blocked = await passholderWithPoints(db.prisma, world, 50);
+    await db.prisma.card.update({ where: { number: blocked.cardNumber }, data: { status: "BLOCKED" } });
+    await db.prisma.card.create({ data: { number: nextCardNumber(), passholderId: blocked.id, status: "REPLACED", issuedAt: shift(-10 * time.DAY) } });
+    expect((await byTitle(blocked.id)).get("Voor elke actieve kaart")?.reasons).toEqual(["CARD_BLOCKED"]);
   });
 
   it("refuses an unknown passholder", async () => {
