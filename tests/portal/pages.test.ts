@@ -40,6 +40,14 @@ describe.each(databaseKinds)("the passholder's pages (%s)", (kind) => {
     expect(page).toContain("+6 punten");
   });
 
+  it("says there is no older history past its end, not that no points were saved", async () => {
+    const past = await html(`/punten?voor=${encodeURIComponent(`2000-01-01T00:00:00.000Z_${passholder.id}`)}`);
+    expect(past).toContain("Er is geen oudere historiek.");
+    expect(past).toContain('<a href="/punten">Naar je recente historiek</a>');
+    expect(past).not.toContain("Je hebt nog geen punten gespaard");
+    expect(past).toContain("Je saldo: <strong>6 punten</strong>");
+  });
+
   it("lists what the passholder can get now and why not the others, and exchanges online once with a unique code", async () => {
     const { prisma } = context.db;
     const online = await createAdvantage(prisma, context.world, { title: "Gratis e-book", points: 4, onlineExchange: true, onlineUrl: "https://boeken.example/inwisselen", usesUniqueCodes: true });
