@@ -70,8 +70,10 @@ export async function seedScale(db: Database, options: ScaleOptions): Promise<Sc
       [advantage.id],
     );
   });
-  log("ANALYZE…");
-  await db.exec("ANALYZE");
+  // VACUUM too: a table PostgreSQL has not vacuumed yet has no visibility map, so no index-only scan (a
+  // municipality's count of redemptions took 190 ms instead of 18 until autovacuum came by).
+  log("VACUUM ANALYZE…");
+  await db.exec("VACUUM (ANALYZE)");
   return { added, seconds: (performance.now() - started) / 1000, totals: await countRows(db, now) };
 }
 
