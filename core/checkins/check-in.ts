@@ -42,8 +42,8 @@ export interface CheckInResult {
 
 /**
  * Saves a point: active card, event of the passholder's own card system and open for check-in, within the event's
- * limit per period. The check-in is one
- * statement (insertCheckin); only a staff member's check-in adds its audit row, in the same transaction.
+ * limit per period. The check-in is one statement (insertCheckin); only a staff member's check-in adds its audit
+ * row, in the same transaction.
  */
 export async function checkIn(db: Db, input: CheckInInput): Promise<CheckInResult> {
   const at = input.at ?? new Date();

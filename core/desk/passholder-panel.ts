@@ -4,9 +4,9 @@ import { counterForActor, passholderForActor } from "../access/authorize.js";
 import { advantagesForPassholder, type AdvantageAvailability } from "../advantages/advantages-for-passholder.js";
 import { entitlementCodes } from "../advantages/eligibility.js";
 import { formatCalendarDate } from "../time/calendar-date.js";
-import { eventsOfCounter, type CounterEvents } from "./counter-events.js";
 import { localDate, periodKey, within } from "../time/periods.js";
 import type { Db } from "../transaction.js";
+import { eventsOfCounter, type CounterEvents } from "./counter-events.js";
 
 const DAY = 24 * 3_600_000;
 /** The manual's warning period before a kansenstatuut runs out. */
