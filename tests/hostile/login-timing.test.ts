@@ -2,6 +2,7 @@ import type { Server } from "node:http";
 import { Worker } from "node:worker_threads";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { hashPassword } from "../../core/auth/password.js";
+import type { PendingSignInLink } from "../../core/portal/sign-in-links.js";
 import { staffSignIn } from "../../server/staff-sign-in.js";
 import { databaseKinds } from "../helpers/databases.js";
 import { createPassholder, worldOn } from "../helpers/fixtures.js";
@@ -20,15 +21,29 @@ vi.mock("../../core/auth/password.js", async (original) => ({
   },
 }));
 
+// What the portal does after an answer (look the address up; for a known one make the link and queue its mail): the
+// client waits until it is done before the next attempt, so no attempt runs beside another's work.
+const afterAnswer = vi.hoisted(() => ({ started: 0, running: 0 }));
+vi.mock("../../portal/sign-in-mail.js", async (original) => {
+  const actual = await original<typeof import("../../portal/sign-in-mail.js")>();
+  return {
+    signInMailer: (...args: Parameters<typeof actual.signInMailer>) => {
+      const send = actual.signInMailer(...args);
+      return (pending: PendingSignInLink) => {
+        afterAnswer.started++;
+        afterAnswer.running++;
+        return send(pending).finally(() => afterAnswer.running--);
+      };
+    },
+  };
+});
+
 /** Rounds of the portal's test; the staff sign-in is quicker and its difference to find smaller, so it takes more. */
 const ROUNDS = 40;
 const STAFF_ROUNDS = 100;
 /** The portal's test measures again when a measurement shows a difference, up to this many times. */
 const MEASUREMENTS = 3;
-/**
- * Between portal attempts, so whatever one left to do after its answer (look the address up, make the link, queue
- * and send the mail; it starts 100 ms after the answer) is done before the next, also on a busy machine.
- */
+/** Between portal attempts, once the last one's work after its answer is done: the server idles as long before each. */
 const PAUSE_MS = 200;
 
 interface Attempt {
@@ -89,15 +104,22 @@ const { parentPort, workerData: { base, cookie, csrf, attempts, pauseMs } } = re
     await response.text();
     if (response.status !== 200) throw new Error("status " + response.status + " for " + email);
     took.push(performance.now() - started);
+    await new Promise((resolve) => { parentPort.once("message", resolve); parentPort.postMessage({ answered: took.length }); });
   }
-  parentPort.postMessage(took);
+  parentPort.postMessage({ took });
 })().catch((error) => { throw error; });
 `;
 
+/** Runs the client's attempts, letting it go on after each once the server has done that attempt's work. */
 function timeInOwnThread(workerData: object): Promise<number[]> {
+  const startedBefore = afterAnswer.started;
   return new Promise((resolve, reject) => {
     const worker = new Worker(PORTAL_CLIENT, { eval: true, workerData });
-    worker.once("message", resolve);
+    worker.on("message", (message: { answered?: number; took?: number[] }) => {
+      if (message.took) return resolve(message.took);
+      const done = () => afterAnswer.started === startedBefore + message.answered! && afterAnswer.running === 0;
+      vi.waitUntil(done, { timeout: 15_000, interval: 2 }).then(() => worker.postMessage("go"), reject);
+    });
     worker.once("error", reject);
   });
 }
