@@ -53,6 +53,5 @@ GROUP BY u."id"`,
     [userId],
   );
   if (!user || !userMayAct({ active: user.active, lockedUntil: user.lockedUntilMs === null ? null : new Date(user.lockedUntilMs) })) return null;
-  const { id, email, role, municipalityId, mayViewInsz, counterIds } = user;
-  return { kind: "STAFF", userId: id, email, role, municipalityId, counterIds, mayViewInsz };
+  return staffActorOf({ ...user, counters: user.counterIds.map((counterId) => ({ counterId })) });
 }
