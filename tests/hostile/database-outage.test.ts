@@ -59,12 +59,13 @@ describe("a database out of reach at start", () => {
 });
 
 /** A TCP relay to PostgreSQL that the test opens and cuts: an outage without touching the real server. */
-function relay(target: URL) {
+function relay(address: string) {
   const sockets = new Set<Socket>();
   let listener: Server | undefined;
   return {
     open(port: number): Promise<void> {
       listener = createServer((client) => {
+        const target = new URL(address);
         const upstream = connect(Number(target.port || 5432), target.hostname);
         const drop = () => (client.destroy(), upstream.destroy());
         for (const socket of [client, upstream]) {
@@ -85,11 +86,11 @@ function relay(target: URL) {
 }
 
 describe.skipIf(!process.env.TEST_DATABASE_URL)("PostgreSQL going away and coming back", () => {
-  const baseUrl = process.env.TEST_DATABASE_URL!;
+  // Vitest collects a skipped block too (npm test on a bare machine): nothing here may parse the URL before a test runs.
+  const baseUrl = process.env.TEST_DATABASE_URL ?? "";
   const name = `outage_${process.pid}_${randomBytes(4).toString("hex")}`;
-  const link = relay(new URL(baseUrl));
-  const direct = new URL(baseUrl);
-  direct.pathname = `/${name}`;
+  const link = relay(baseUrl);
+  const direct = () => Object.assign(new URL(baseUrl), { pathname: `/${name}` });
   let server: ServerProcess;
   let port: number;
 
@@ -108,7 +109,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("PostgreSQL going away and comin
     await admin.query(`CREATE DATABASE "${name}"`);
     await admin.end();
     port = await freePort();
-    const viaRelay = new URL(direct);
+    const viaRelay = direct();
     viaRelay.host = `127.0.0.1:${port}`;
     server = await startServer({ DATABASE_URL: viaRelay.toString(), DATABASE_WAIT_SECONDS: "300" });
     const waiting = await health(server);
@@ -120,7 +121,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("PostgreSQL going away and comin
   }, 2 * STARTUP_MS);
 
   it("answers a Dutch 503, never a 500, on every page while the database is gone, and recovers when it is back", async () => {
-    const db = await openPostgres(direct.toString());
+    const db = await openPostgres(direct().toString());
     const email = "coordinator@outage.test";
     await db.prisma.user.create({ data: { email, name: "Coördinator", role: "COORDINATOR", passwordHash: await hashPassword("een lang genoeg wachtwoord") } });
     await db.close();
