@@ -26,6 +26,7 @@ import { userActions } from "./actions/user-sessions.js";
 import { screenHooks, screenOptions } from "./presentation/screen-options.js";
 import { screenModels } from "./presentation/screens.js";
 import { withOutOfReachReferences } from "./presentation/out-of-reach.js";
+import { withLeanList } from "./lean-list.js";
 
 /** Every model of the schema as an AdminJS resource, with its `///` help texts and Dutch navigation. */
 export function buildResources(datamodel: Datamodel, db: Database, dataDir?: string): ResourceWithOptions[] {
@@ -65,7 +66,7 @@ export function buildResources(datamodel: Datamodel, db: Database, dataDir?: str
     };
     const options = optionsFor(id, model);
     options.actions = { ...options.actions, ...(customActions[id] ?? customActions[model.name]), ...io[id] };
-    options.actions = withOutOfReachReferences(model, options.actions);
+    options.actions = withLeanList(model, withOutOfReachReferences(model, options.actions));
     // Every record but the audit trail's own rows opens its history.
     if (!hiddenModels.has(model.name) && model.name !== "AuditLog") options.actions = { ...options.actions, auditTrail: auditTrailAction(model.name) } as ResourceOptions["actions"];
     return { resource, options: withRoleChecks(model.name, options) };

@@ -23,38 +23,36 @@ export function outOfReach(model: string): string {
   return placeholders[model] ?? "buiten uw gemeente";
 }
 
-/** The screen's actions with the list and show pages naming every reference (see outOfReachReferences). */
-export function withOutOfReachReferences(model: DatamodelModel, actions: ResourceOptions["actions"]): ResourceOptions["actions"] {
-  const all = { ...actions } as Record<string, { after?: unknown } | undefined>;
-  const hook = outOfReachReferences(model);
-  for (const name of ["list", "show"]) {
-    const action = all[name] ?? {};
-    const after = action.after === undefined ? [] : Array.isArray(action.after) ? action.after : [action.after];
-    all[name] = { ...action, after: [...after, hook] };
-  }
-  return all as ResourceOptions["actions"];
+/** The references of `model` a screen names by their record's title. */
+export function referencesOf(model: DatamodelModel): ReadonlyArray<{ name: string; type: string }> {
+  return model.fields.filter((field) => field.kind === "object" && field.relationFromFields?.length === 1);
 }
 
 /**
- * An `after` hook of the list and show actions: every reference the reader may not open (AdminJS leaves it
- * unpopulated and would show the raw id) is shown as the placeholder of its model, without a link.
+ * Names every reference among `references` that the reader may not open (AdminJS leaves it unpopulated and
+ * would show the raw id) by the placeholder of its model, without a link.
  */
-function outOfReachReferences(model: DatamodelModel): After<ActionResponse> {
-  const references = model.fields.filter((field) => field.kind === "object" && field.relationFromFields?.length === 1);
-  const fill = (record: RecordJSON | undefined) => {
-    if (!record) return;
-    for (const reference of references) {
-      const value = record.params[reference.name];
-      const populated = record.populated[reference.name] as RecordJSON | string | undefined | null;
-      if (value === null || value === undefined || value === "" || (typeof populated === "object" && populated?.title)) continue;
-      const title = outOfReach(reference.type);
-      record.populated[reference.name] = { id: String(value), title, params: {}, populated: {}, errors: {}, baseError: null, recordActions: [], bulkActions: [] };
-    }
-  };
-  return (response) => {
-    const answer = response as { record?: RecordJSON; records?: RecordJSON[] };
-    fill(answer.record);
-    answer.records?.forEach(fill);
+export function nameOutOfReach(record: RecordJSON, references: ReadonlyArray<{ name: string; type: string }>): void {
+  for (const reference of references) {
+    const value = record.params[reference.name];
+    const populated = record.populated[reference.name] as RecordJSON | string | undefined | null;
+    if (value === null || value === undefined || value === "" || (typeof populated === "object" && populated?.title)) continue;
+    const title = outOfReach(reference.type);
+    record.populated[reference.name] = { id: String(value), title, params: {}, populated: {}, errors: {}, baseError: null, recordActions: [], bulkActions: [] };
+  }
+}
+
+/** The screen's actions with the show page naming every reference; the list names its columns' (admin/lean-list.ts). */
+export function withOutOfReachReferences(model: DatamodelModel, actions: ResourceOptions["actions"]): ResourceOptions["actions"] {
+  const all = { ...actions } as Record<string, { after?: unknown } | undefined>;
+  const references = referencesOf(model);
+  const hook: After<ActionResponse> = (response) => {
+    const { record } = response as { record?: RecordJSON };
+    if (record) nameOutOfReach(record, references);
     return response;
   };
+  const show = all.show ?? {};
+  const after = show.after === undefined ? [] : Array.isArray(show.after) ? show.after : [show.after];
+  all.show = { ...show, after: [...after, hook] };
+  return all as ResourceOptions["actions"];
 }

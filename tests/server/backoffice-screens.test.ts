@@ -90,6 +90,10 @@ describe("backoffice screens: the manual's filters, human titles, welcome and ex
     expect(row.populated?.event?.title).toBe(`${event.name} (${date})`);
     expect(row.populated?.passholder?.title).toMatch(new RegExp(`^${checkin.passholder.firstName} ${checkin.passholder.lastName}`));
     expect(row.title).toBe(`${row.populated?.passholder?.title} – ${event.name} (${date})`);
+    // A cell links to its record and carries nothing else of it; the card is no column, so it is not read.
+    expect(row.populated?.passholder).toMatchObject({ id: checkin.passholderId, recordActions: [{ name: "show", resourceId: "Passholder" }] });
+    expect(row.populated?.passholder).toHaveProperty("params", {});
+    expect(row.populated).not.toHaveProperty("card");
 
     const from = new Date(checkin.checkedInAt.getTime() - 60_000).toISOString();
     const to = new Date(checkin.checkedInAt.getTime() + 60_000).toISOString();
