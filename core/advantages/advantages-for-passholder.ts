@@ -68,8 +68,12 @@ export interface EvaluatedAdvantage {
 /** Loads the published advantages and runs the eligibility rules on each: five queries, whatever the count. */
 export async function evaluatePublishedAdvantages(db: Db, input: AdvantagesForPassholderInput): Promise<EvaluatedAdvantage[]> {
   const at = input.at ?? new Date();
-  const passholder = await passholderFacts(db, requireUuid(input.passholderId, "passholderId", "PASSHOLDER_NOT_FOUND"));
-  const counter = input.counterId === undefined ? undefined : await counterById(db, input.counterId);
+  const facts = passholderFacts(db, requireUuid(input.passholderId, "passholderId", "PASSHOLDER_NOT_FOUND"));
+  // Read beside the passholder; an unknown passholder is still the refusal given when both are wrong.
+  const reading = input.counterId === undefined ? undefined : counterById(db, input.counterId);
+  reading?.catch(() => undefined);
+  const passholder = await facts;
+  const counter = await reading;
   const advantages = await loadAdvantages(
     db,
     {

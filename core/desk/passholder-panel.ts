@@ -1,6 +1,7 @@
-import type { CardStatus, LimitPeriod, TicketSale } from "@prisma/client";
+import type { CardStatus, Counter, LimitPeriod, TicketSale } from "@prisma/client";
 import type { Actor } from "../access/actor.js";
-import { counterForActor, passholderForActor } from "../access/authorize.js";
+import { mayActAtCounter, passholderForActor } from "../access/authorize.js";
+import { CardSystemError } from "../errors.js";
 import { advantagesForPassholder, type AdvantageAvailability } from "../advantages/advantages-for-passholder.js";
 import { entitlementCodes } from "../advantages/eligibility.js";
 import { formatCalendarDate } from "../time/calendar-date.js";
@@ -59,12 +60,15 @@ export interface PassholderPanel {
   events: CounterEvents | null;
 }
 
-/** Everything the desk shows about the passholder standing at this counter. */
+/**
+ * Everything the desk shows about the passholder standing at this counter: the counter as the desk read it for this
+ * request (currentDeskCounter), checked here again against the actor.
+ */
 export async function passholderPanel(
   db: Db,
-  { actor, counterId, passholderId, at = new Date() }: { actor: Actor; counterId: unknown; passholderId: unknown; at?: Date },
+  { actor, counter, passholderId, at = new Date() }: { actor: Actor; counter: Counter; passholderId: unknown; at?: Date },
 ): Promise<PassholderPanel> {
-  const counter = await counterForActor(db, actor, counterId);
+  if (!mayActAtCounter(actor, counter)) throw new CardSystemError("COUNTER_NOT_YOURS", { field: "counterId" });
   const passholder = await passholderForActor(db, actor, passholderId, counter);
   const miaKey = periodKey(counter.miaTicketLimitPeriod, at);
   const [municipality, cards, advantages, grants, tickets, miaUsed, events] = await Promise.all([
