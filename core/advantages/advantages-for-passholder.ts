@@ -10,6 +10,8 @@ export interface AdvantagesForPassholderInput {
   at?: Date;
   /** Also check that the advantage can be redeemed at this counter. */
   counterId?: number;
+  /** The same, with the counter the caller has read already. */
+  counter?: { id: number; cardSystemId: number };
   /** ONLINE: also check that the advantage can be exchanged online. */
   channel?: RedemptionChannel;
   /** Only welcome or only exchange advantages. */
@@ -70,7 +72,7 @@ export async function evaluatePublishedAdvantages(db: Db, input: AdvantagesForPa
   const at = input.at ?? new Date();
   const facts = passholderFacts(db, requireUuid(input.passholderId, "passholderId", "PASSHOLDER_NOT_FOUND"));
   // Read beside the passholder; an unknown passholder is still the refusal given when both are wrong.
-  const reading = input.counterId === undefined ? undefined : counterById(db, input.counterId);
+  const reading = input.counter ? Promise.resolve(input.counter) : input.counterId === undefined ? undefined : counterById(db, input.counterId);
   reading?.catch(() => undefined);
   const passholder = await facts;
   const counter = await reading;

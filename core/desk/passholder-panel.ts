@@ -74,7 +74,7 @@ export async function passholderPanel(
   const [municipality, cards, advantages, grants, tickets, miaUsed, events] = await Promise.all([
     db.municipality.findUniqueOrThrow({ where: { id: passholder.municipalityId }, select: { name: true } }),
     db.card.findMany({ where: { passholderId: passholder.id }, orderBy: [{ issuedAt: "desc" }, { id: "desc" }], take: 5 }),
-    advantagesForPassholder(db, { passholderId: passholder.id, counterId: counter.id, channel: "COUNTER", at }),
+    advantagesForPassholder(db, { passholderId: passholder.id, counter, channel: "COUNTER", at }),
     db.couponGrant.findMany({
       where: { passholderId: passholder.id, coupon: { validFrom: { lte: at }, validUntil: { gte: at } } },
       include: { coupon: true },

@@ -20,7 +20,7 @@ describe.each(databaseKinds)("which advantages a passholder can get on %s", (kin
   });
   afterAll(() => db.dispose());
 
-  const byTitle = async (passholderId: string, options: { counterId?: number; channel?: "COUNTER" | "ONLINE" } = {}) =>
+  const byTitle = async (passholderId: string, options: { counterId?: number; counter?: { id: number; cardSystemId: number }; channel?: "COUNTER" | "ONLINE" } = {}) =>
     new Map((await advantagesForPassholder(db.prisma, { passholderId, at: now, ...options })).map((row) => [row.advantage.title, row]));
 
   it("lists only the published advantages of the passholder's own card system", async () => {
@@ -88,6 +88,11 @@ describe.each(databaseKinds)("which advantages a passholder can get on %s", (kin
     const atSocialHouse = await byTitle(passholder.id, { counterId: world.authorisedCounter });
     expect(atSocialHouse.get("Enkel sporthal")?.reasons).toEqual(["ADVANTAGE_WRONG_COUNTER"]);
     expect(atSocialHouse.get("Overal en online")?.available).toBe(true);
+    // The desk hands over the counter it has read: the same answer.
+    const socialHouse = await db.prisma.counter.findUniqueOrThrow({ where: { id: world.authorisedCounter } });
+    const handedOver = await byTitle(passholder.id, { counter: socialHouse });
+    expect(handedOver.get("Enkel sporthal")?.reasons).toEqual(["ADVANTAGE_WRONG_COUNTER"]);
+    expect(handedOver.get("Overal en online")?.available).toBe(true);
     const online = await byTitle(passholder.id, { channel: "ONLINE" });
     expect(online.get("Enkel sporthal")?.reasons).toEqual(["ADVANTAGE_NOT_ONLINE"]);
     expect(online.get("Overal en online")?.available).toBe(true);
