@@ -19,8 +19,9 @@ function leanListHandler(model: DatamodelModel): ActionHandler<ActionResponse> {
   return async (request, _response, context) => {
     const { sortBy, direction, filters = {}, page: pageAsked, perPage: perPageAsked } = flat.unflatten<Record<string, string>, ListQuery>(request.query ?? {});
     const { resource, currentAdmin } = context;
-    const perPage = perPageAsked ? Math.min(Number(perPageAsked) || DEFAULT_PER_PAGE, PER_PAGE_LIMIT) : DEFAULT_PER_PAGE;
-    const page = Number(pageAsked) || 1;
+    // A page typed into the address (page=-1, perPage=abc) is read as the nearest one there is.
+    const perPage = Math.min(Math.max(Math.trunc(Number(perPageAsked)) || DEFAULT_PER_PAGE, 1), PER_PAGE_LIMIT);
+    const page = Math.max(Math.trunc(Number(pageAsked)) || 1, 1);
     const decorated = resource.decorate();
     const listProperties = decorated.getListProperties();
     const firstSortable = listProperties.find((property) => property.isSortable());

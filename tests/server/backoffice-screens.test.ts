@@ -94,6 +94,11 @@ describe("backoffice screens: the manual's filters, human titles, welcome and ex
     expect(row.populated?.passholder).toMatchObject({ id: checkin.passholderId, recordActions: [{ name: "show", resourceId: "Passholder" }] });
     expect(row.populated?.passholder).toHaveProperty("params", {});
     expect(row.populated).not.toHaveProperty("card");
+    // A page typed into the address is read as the nearest one there is, and the pager says so.
+    const typed = await app.getJson(coordinator, `${API}/Checkin/actions/list?page=-1&perPage=abc`);
+    expect(typed.body.meta).toMatchObject({ page: 1, perPage: 10 });
+    expect(recordsOf(typed)).toHaveLength(10);
+    expect((await app.getJson(coordinator, `${API}/Checkin/actions/list?perPage=9999`)).body.meta).toMatchObject({ perPage: 500 });
 
     const from = new Date(checkin.checkedInAt.getTime() - 60_000).toISOString();
     const to = new Date(checkin.checkedInAt.getTime() + 60_000).toISOString();
