@@ -13,7 +13,7 @@ import { RowReads } from "./presentation/row-reads.js";
 import type { ScreenHooks } from "./presentation/screen-hooks.js";
 import { titleRules } from "./presentation/title-rules.js";
 import { writeRefusal } from "./write-errors.js";
-import { listTotal } from "./list-count.js";
+import { filtersTypedText, listTotal, readMatchesFirst } from "./list-count.js";
 import { columnValue, filterValuesFit, formDateValue, unfitFormValue } from "./key-values.js";
 import { submittedValuesOf } from "./submitted-values.js";
 import { ListFields } from "./list-fields.js";
@@ -137,7 +137,10 @@ export class PrismaResource extends Resource {
     const withTitleData: ListDelegate = {
       ...listed,
       findMany: async (args) => {
-        const rows = await listed.findMany({ ...args, include: titleRules[this.model.name]?.include });
+        const withTitles = { ...args, include: titleRules[this.model.name]?.include };
+        const rows = filtersTypedText([args.where, scope])
+          ? await readMatchesFirst(this.client, (tx) => scoped(this.delegate(tx), scope).findMany(withTitles))
+          : await listed.findMany(withTitles);
         if (titleScope && !this.compositeKey) this.readsOf(context).remember(this.model.name, this.idProperty.path(), titleScope, rows);
         return rows;
       },

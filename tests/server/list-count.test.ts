@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Where } from "../../core/access/scope.js";
 import { loadDatamodel, type Datamodel, type DatamodelModel } from "../../admin/datamodel.js";
-import { listTotal } from "../../admin/list-count.js";
+import { filtersTypedText, listTotal, readMatchesFirst } from "../../admin/list-count.js";
 import { whereSql } from "../../admin/where-sql.js";
 import { databaseKinds } from "../helpers/databases.js";
 import { createEvent, createPassholder, time, worldOn } from "../helpers/fixtures.js";
@@ -59,6 +59,22 @@ describe.each(databaseKinds)("the total under a backoffice list (%s)", (kind) =>
     const scoped = await total("Checkin", { event: { municipalityId: world.eeklo } }, 5);
     expect(scoped).toBeGreaterThan(5);
     expect(scoped).toBeLessThanOrEqual(40);
+  });
+
+  it("reads a page filtered by typed text from its matches: the same rows in the same order", async () => {
+    const { db, world } = context;
+    const byName = { lastName: { contains: "peeters", mode: "insensitive" } } as const;
+    const page = { where: byName, orderBy: [{ lastName: "asc" as const }, { id: "asc" as const }], skip: 2, take: 5 };
+    const plain = await db.prisma.passholder.findMany(page);
+    const fromMatches = await readMatchesFirst(db.prisma, (tx) => tx.passholder.findMany(page));
+    expect(fromMatches.map((row) => row.id)).toEqual(plain.map((row) => row.id));
+    expect(plain).toHaveLength(5);
+
+    // Typed text of three characters or more, anywhere in the condition; shorter text has no trigram to look up.
+    expect(filtersTypedText([byName, { municipalityId: world.eeklo }])).toBe(true);
+    expect(filtersTypedText({ AND: [{ cards: { some: { number: { contains: "123" } } } }] })).toBe(true);
+    expect(filtersTypedText({ lastName: { contains: " Pe " } })).toBe(false);
+    expect(filtersTypedText({ municipalityId: world.eeklo, lastName: "Peeters" })).toBe(false);
   });
 
   it("falls back to 'more than the limit' for a condition it cannot translate", async () => {
