@@ -14,6 +14,8 @@ export interface ListCase {
 export interface ListParameters {
   municipalityId: number;
   lastName: string;
+  /** The same for names in the second half of the alphabet, which a list sorted by name reaches last. */
+  lateLastName: string;
   eventId: string;
   counterId: number;
   period: { from: Date; to: Date };
@@ -27,6 +29,7 @@ export function listCases(p: ListParameters): ListCase[] {
     { name: "Opgenomen voordelen", resource: "Redemption", filters: {} },
     { name: "Evenementen", resource: "Event", filters: {} },
     { name: "Pashouders op naam", resource: "Passholder", filters: { "filters.lastName": p.lastName } },
+    { name: "Pashouders op naam (N–Z)", resource: "Passholder", filters: { "filters.lastName": p.lateLastName } },
     { name: "Pashouders per gemeente", resource: "Passholder", filters: { "filters.municipality": String(p.municipalityId) } },
     { name: "Check-ins per evenement", resource: "Checkin", filters: { "filters.event": p.eventId } },
     {
@@ -39,12 +42,17 @@ export function listCases(p: ListParameters): ListCase[] {
 }
 
 /**
- * Picks the filter values from the data: the municipality's most common one-word last name, its event with the most
+ * Picks the filter values from the data: the municipality's most common one-word last name (also among those from N
+ * on), its event with the most
  * check-ins, its counter with the most tickets, and the last full month with check-ins.
  */
 export async function findListParameters(db: SqlRunner, municipalityId: number): Promise<ListParameters> {
   const [name] = await db.query<{ lastName: string }>(
     `SELECT "lastName" FROM "Passholder" WHERE "municipalityId" = $1 AND "lastName" NOT LIKE '% %' GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`,
+    [municipalityId],
+  );
+  const [late] = await db.query<{ lastName: string }>(
+    `SELECT "lastName" FROM "Passholder" WHERE "municipalityId" = $1 AND "lastName" NOT LIKE '% %' AND "lastName" >= 'N' GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`,
     [municipalityId],
   );
   const [event] = await db.query<{ id: string }>(
@@ -58,8 +66,8 @@ export async function findListParameters(db: SqlRunner, municipalityId: number):
     [municipalityId],
   );
   const [month] = await db.query<{ last: string }>(`SELECT to_char(date_trunc('month', max("checkedInAt")), 'YYYY-MM-DD') AS last FROM "Checkin"`);
-  if (!name || !event || !counter || !month) throw new Error("the municipality has no passholders, check-ins or tickets to filter on");
+  if (!name || !late || !event || !counter || !month) throw new Error("the municipality has no passholders, check-ins or tickets to filter on");
   const to = new Date(`${month.last}T00:00:00Z`);
   const from = new Date(Date.UTC(to.getUTCFullYear(), to.getUTCMonth() - 1, 1));
-  return { municipalityId, lastName: name.lastName, eventId: event.id, counterId: counter.id, period: { from, to: new Date(to.getTime() - 1) } };
+  return { municipalityId, lastName: name.lastName, lateLastName: late.lastName, eventId: event.id, counterId: counter.id, period: { from, to: new Date(to.getTime() - 1) } };
 }
