@@ -43,8 +43,8 @@ const TRIGRAM_LENGTH = 3;
  * Whether a list's condition holds a "contains" filter (a name or card number typed in part) that a trigram index
  * can look up. The planner then walks the sort order's btree, testing every row, because it expects matches to be
  * spread evenly: a name late in the alphabet made the list read nearly every passholder (130–150 ms at 200,000 for
- * "Verstraete", growing with the table). Read from the matches instead (readMatchesFirst), the page takes 5 ms,
- * growing only with the matches.
+ * "Verstraete", growing with the table). Read from the matches instead (readMatchesFirst), its statement takes
+ * about 5 ms, growing only with the matches.
  */
 export function filtersTypedText(where: unknown): boolean {
   if (Array.isArray(where)) return where.some(filtersTypedText);
