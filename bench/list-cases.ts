@@ -43,18 +43,11 @@ export function listCases(p: ListParameters): ListCase[] {
 
 /**
  * Picks the filter values from the data: the municipality's most common one-word last name (also among those from N
- * on), its event with the most
- * check-ins, its counter with the most tickets, and the last full month with check-ins.
+ * on), its event with the most check-ins, its counter with the most tickets, and the last full month with check-ins.
  */
 export async function findListParameters(db: SqlRunner, municipalityId: number): Promise<ListParameters> {
-  const [name] = await db.query<{ lastName: string }>(
-    `SELECT "lastName" FROM "Passholder" WHERE "municipalityId" = $1 AND "lastName" NOT LIKE '% %' GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`,
-    [municipalityId],
-  );
-  const [late] = await db.query<{ lastName: string }>(
-    `SELECT "lastName" FROM "Passholder" WHERE "municipalityId" = $1 AND "lastName" NOT LIKE '% %' AND "lastName" >= 'N' GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`,
-    [municipalityId],
-  );
+  const name = await commonLastName(db, municipalityId, "");
+  const late = await commonLastName(db, municipalityId, "N");
   const [event] = await db.query<{ id: string }>(
     `SELECT c."eventId" AS id FROM "Checkin" c JOIN "Event" e ON e.id = c."eventId"
      WHERE e."municipalityId" = $1 GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`,
@@ -69,5 +62,15 @@ export async function findListParameters(db: SqlRunner, municipalityId: number):
   if (!name || !late || !event || !counter || !month) throw new Error("the municipality has no passholders, check-ins or tickets to filter on");
   const to = new Date(`${month.last}T00:00:00Z`);
   const from = new Date(Date.UTC(to.getUTCFullYear(), to.getUTCMonth() - 1, 1));
-  return { municipalityId, lastName: name.lastName, lateLastName: late.lastName, eventId: event.id, counterId: counter.id, period: { from, to: new Date(to.getTime() - 1) } };
+  return { municipalityId, lastName: name, lateLastName: late, eventId: event.id, counterId: counter.id, period: { from, to: new Date(to.getTime() - 1) } };
+}
+
+/** The municipality's most common one-word last name from `from` on in the alphabet. */
+async function commonLastName(db: SqlRunner, municipalityId: number, from: string): Promise<string | undefined> {
+  const [row] = await db.query<{ lastName: string }>(
+    `SELECT "lastName" FROM "Passholder" WHERE "municipalityId" = $1 AND "lastName" NOT LIKE '% %' AND "lastName" >= $2
+     GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`,
+    [municipalityId, from],
+  );
+  return row?.lastName;
 }
