@@ -78,7 +78,7 @@ export function staffSignIn(db: Database, { area, mayEnter }: { area: string; ma
               : undefined;
     if (refused || !user) {
       const [failures] = await limiter.hit([account, client, fromIp]);
-      afterAnswer(() => countFailure(db, address, failures!));
+      afterAnswer(() => countFailure(db, limiter, address, failures!));
       return refused ?? { outcome: "INVALID" };
     }
     await db.prisma.user.update({ where: { id: user.id }, data: { failedLogins: 0, lastLoginAt: new Date() } });
@@ -90,9 +90,13 @@ export function staffSignIn(db: Database, { area, mayEnter }: { area: string; ma
  * Counts a wrong password on the account, if there is one, and mails its holder at a burst. After the answer:
  * writing to an account that exists takes longer than finding none, and would tell which addresses exist.
  */
-async function countFailure(db: Database, address: string, failures: number): Promise<void> {
+async function countFailure(db: Database, limiter: RateLimiter, address: string, failures: number): Promise<void> {
   const { count } = await db.prisma.user.updateMany({ where: { email: { equals: address, mode: "insensitive" } }, data: { failedLogins: { increment: 1 } } });
-  if (count === 0 || failures !== BURST) return;
+  if (count === 0 || failures < BURST) return;
+  // The sliding count reaches the burst again within minutes as the previous quarter's failures weigh less, so the
+  // mails are counted too: only the failure that counts the first one in the last quarter hour sends it.
+  const [mails] = await limiter.hit([`login-burst-mail:${digest(address)}`]);
+  if (mails !== 1) return;
   const user = await db.prisma.user.findFirstOrThrow({ where: { email: { equals: address, mode: "insensitive" } }, include: { municipality: true } });
   const cardSystem = await db.prisma.cardSystem.findFirst({ where: user.municipality ? { id: user.municipality.cardSystemId } : {}, orderBy: { id: "asc" } });
   if (!cardSystem) return;

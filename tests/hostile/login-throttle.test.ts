@@ -1,5 +1,5 @@
 import type { Server } from "node:http";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { slowDownMs } from "../../server/staff-sign-in.js";
 import { databaseKinds } from "../helpers/databases.js";
 import { worldOn } from "../helpers/fixtures.js";
@@ -49,6 +49,31 @@ describe.each(databaseKinds)("nobody can lock a backoffice account by failing to
     expect(mail!.text).toMatch(/\(1\d keer sinds je laatste geslaagde aanmelding\)/);
     // The right password starts the count since the last sign-in over.
     expect(await failedLogins()).toBe(0);
+  });
+
+  it("mails the holder once for a burst that lasts across a quarter mark, and again for a burst a while later", async () => {
+    await createUser(context.db, "kwartier@example.be", "MUNICIPAL_ADMIN");
+    const fail = (ip: number) => adminLogin(base, "kwartier@example.be", "fout", from(`192.0.2.${ip}`));
+    const failedLogins = () => context.db.prisma.user.findFirstOrThrow({ where: { email: "kwartier@example.be" } }).then((row) => row.failedLogins);
+    const hour = Math.ceil(Date.now() / 3_600_000) * 3_600_000 + 3_600_000;
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      vi.setSystemTime(hour + 14 * 60_000);
+      for (let i = 0; i < 10; i++) await fail(i);
+      await expect.poll(() => burstMails("kwartier@example.be").then((mails) => mails.length), { timeout: 10_000 }).toBe(1);
+      // 90 seconds into the next quarter hour, the ten weigh as nine: this failure counts ten again.
+      vi.setSystemTime(hour + 16.5 * 60_000);
+      await fail(10);
+      await expect.poll(failedLogins, { timeout: 10_000 }).toBe(11);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(await burstMails("kwartier@example.be")).toHaveLength(1);
+      vi.setSystemTime(hour + 60 * 60_000);
+      for (let i = 11; i < 21; i++) await fail(i);
+      await expect.poll(failedLogins, { timeout: 10_000 }).toBe(21);
+      await expect.poll(() => burstMails("kwartier@example.be").then((mails) => mails.length), { timeout: 10_000 }).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("mails nobody for a burst on an address without account", async () => {
