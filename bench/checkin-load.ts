@@ -63,6 +63,8 @@ export interface CheckinLoadResult {
   share: number;
   /** PostgreSQL only: the floor server (bench/floor-server.ts) under the same load, one bare insert per request. */
   floor?: Fired & { serverCpuMsPerRequest: number };
+  /** PostgreSQL only: the floor server doing each scan's own statements through core, with the server's sessions. */
+  floorWithRules?: Fired & { serverCpuMsPerRequest: number; checkinsFound: number };
   /** From spawn to /healthz on this database. */
   serverStartMs: number;
 }
@@ -219,7 +221,7 @@ async function loadServer(
   prepared: Prepared,
   countCheckins: (events: string[]) => Promise<number>,
   connections: number,
-): Promise<Pick<CheckinLoadResult, "endpoint" | "runs" | "memory" | "serverStartMs">> {
+): Promise<Pick<CheckinLoadResult, "endpoint" | "runs" | "memory" | "serverStartMs"> & { sessions: Map<string, { cookie?: string }> }> {
   const server = await startServer(environment, undefined, INSPECTABLE);
   try {
     const serverStartMs = await server.healthy;
@@ -241,6 +243,7 @@ async function loadServer(
     await server.stop();
     return {
       serverStartMs,
+      sessions,
       endpoint: {
         ...together([first, second]),
         checkinsFound: await countCheckins(prepared.events.slice(1)),
@@ -292,12 +295,15 @@ function result(database: DatabaseKind, options: LoadOptions, measured: Omit<Che
 export async function benchCheckinLoadOnPostgres(db: Database, databaseUrl: string, municipalityId: number, options: LoadOptions): Promise<CheckinLoadResult> {
   const prepared = { passholders: await scalePassholders(db, options.passholders), events: await openEvents(db, municipalityId, options.events, new Date().toISOString().slice(0, 16)) };
   const dataDir = await mkdtemp(join(tmpdir(), "uitpas-bench-load-"));
+  const secrets = serverSecrets();
   let measured;
   try {
-    measured = await loadServer({ DATABASE_URL: databaseUrl, DATA_DIR: dataDir, ...serverSecrets() }, prepared, countIn(db), options.connections);
+    measured = await loadServer({ DATABASE_URL: databaseUrl, DATA_DIR: dataDir, ...secrets }, prepared, countIn(db), options.connections);
   } finally {
     await rm(dataDir, { recursive: true, force: true });
   }
+  const { sessions, ...server } = measured;
+  const floorWithRules = await loadFloorWithRules(db, databaseUrl, secrets, { ...prepared, events: await openEvents(db, municipalityId, options.events, "floor with rules") }, sessions, options.connections);
   const rawEvents = await openEvents(db, municipalityId, options.events - 1, "raw SQL");
   const floorEvents = await openEvents(db, municipalityId, options.events - 1, "floor");
   const pool = new pg.Pool({ connectionString: databaseUrl, max: APP_POOL_SIZE });
@@ -308,13 +314,34 @@ export async function benchCheckinLoadOnPostgres(db: Database, databaseUrl: stri
     const cpuBefore = await processCpuMs(floorServer.pid);
     const fired = await fire(floorServer.base, floorScans, options.connections);
     const floor = { ...fired, serverCpuMsPerRequest: ((await processCpuMs(floorServer.pid)) - cpuBefore) / fired.requests };
-    return { ...result("postgres", options, measured, { ...raw, connections: APP_POOL_SIZE }), floor };
+    return { ...result("postgres", options, server, { ...raw, connections: APP_POOL_SIZE }), floor, floorWithRules };
   } finally {
     await floorServer.stop();
     const bare = [...rawEvents, ...floorEvents];
     await pool.query(`DELETE FROM "Checkin" WHERE "eventId" = ANY($1::uuid[])`, [bare]);
     await pool.query(`DELETE FROM "Event" WHERE id = ANY($1::uuid[])`, [bare]);
     await pool.end();
+  }
+}
+
+/** The floor server with the rules: the same scans as the server's, with its sessions, after one event to warm up. */
+async function loadFloorWithRules(
+  db: Database,
+  databaseUrl: string,
+  secrets: ReturnType<typeof serverSecrets>,
+  prepared: Prepared,
+  sessions: Map<string, { cookie?: string }>,
+  connections: number,
+): Promise<NonNullable<CheckinLoadResult["floorWithRules"]>> {
+  const floor = await startFloorServer(databaseUrl, APP_POOL_SIZE, secrets);
+  try {
+    const [warmUp, ...measured] = scansPerEvent(secrets.QR_SECRET, prepared, sessions);
+    await fire(floor.base, warmUp!, connections);
+    const cpuBefore = await processCpuMs(floor.pid);
+    const fired = await fire(floor.base, measured.flat(), connections);
+    return { ...fired, serverCpuMsPerRequest: ((await processCpuMs(floor.pid)) - cpuBefore) / fired.requests, checkinsFound: await countIn(db)(prepared.events.slice(1)) };
+  } finally {
+    await floor.stop();
   }
 }
 
@@ -385,7 +412,7 @@ export async function benchCheckinLoadEmbedded(options: LoadOptions): Promise<Ch
     } finally {
       await seeding.close();
     }
-    const measured = await loadServer(environment, prepared, async () => 0, options.connections);
+    const { sessions: _sessions, ...measured } = await loadServer(environment, prepared, async () => 0, options.connections);
     const opened = await database.open();
     try {
       const found = await countIn(opened.db)(prepared.events.slice(1));

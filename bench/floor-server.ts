@@ -1,9 +1,16 @@
 import { spawn } from "node:child_process";
+import { createHmac, timingSafeEqual } from "node:crypto";
 import { once } from "node:events";
 import { createServer } from "node:http";
 import { fileURLToPath } from "node:url";
+import type { SessionData } from "express-session";
 import pg from "pg";
+import { openPostgres } from "../core/db/database.js";
 import { periodKey } from "../core/time/periods.js";
+import { portalBranding } from "../portal/src/lib/contact.js";
+import { saveWithCode } from "../portal/src/lib/save-with-code.js";
+import type { PortalLocals } from "../portal/locals.js";
+import { DatabaseSessionStore } from "../server/session-store.js";
 import type { Scan } from "./checkin-load.js";
 
 /**
@@ -25,9 +32,14 @@ export interface FloorServer {
   stop(): Promise<void>;
 }
 
-export async function startFloorServer(databaseUrl: string, poolSize: number): Promise<FloorServer> {
+/**
+ * With `secrets` (the server's, whose sessions the scans carry), the floor does a scan's own work instead: the
+ * session read, the scan limit, the event and the check-in through core, and the branding, each the same statement
+ * as in the server, but without Express, express-session and Astro around them. Its scans are the server's own.
+ */
+export async function startFloorServer(databaseUrl: string, poolSize: number, secrets?: { SESSION_SECRET: string; QR_SECRET: string }): Promise<FloorServer> {
   const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url)], {
-    env: { ...process.env, FLOOR_DATABASE_URL: databaseUrl, FLOOR_POOL_SIZE: String(poolSize) },
+    env: { ...process.env, FLOOR_DATABASE_URL: databaseUrl, FLOOR_POOL_SIZE: String(poolSize), ...(secrets && { FLOOR_RULES: "1", ...secrets }) },
     stdio: ["ignore", "pipe", "inherit"],
   });
   const [line] = (await once(child.stdout!, "data")) as [Buffer];
@@ -53,8 +65,41 @@ function serve(): void {
       (error: Error) => res.writeHead(500).end(error.message),
     );
   });
-  server.listen(0, "127.0.0.1", () => process.stdout.write(`${(server.address() as { port: number }).port}\n`));
-  process.once("SIGTERM", () => server.close(() => void pool.end().then(() => process.exit(0))));
+  listen(server, () => pool.end());
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) serve();
+async function serveScans(): Promise<void> {
+  const db = await openPostgres(process.env.FLOOR_DATABASE_URL!, { poolSize: Number(process.env.FLOOR_POOL_SIZE) });
+  const store = new DatabaseSessionStore(db, "PORTAL");
+  const readSession = (sid: string) => new Promise<SessionData | null | undefined>((resolve, reject) => store.get(sid, (error, data) => (error ? reject(error) : resolve(data))));
+  const config = { qrSecret: process.env.QR_SECRET! } as PortalLocals["config"];
+  const server = createServer((req, res) => {
+    const sid = sessionIdOf(req.headers.cookie ?? "", process.env.SESSION_SECRET!);
+    (async () => {
+      const data = sid ? await readSession(sid) : null;
+      if (!data?.passholderId) return res.writeHead(303, { location: "/aanmelden" }).end();
+      const locals = { db, config, passholderId: data.passholderId, cardSystemId: data.cardSystemId, request: { ip: req.socket.remoteAddress, userAgent: req.headers["user-agent"] } } as PortalLocals;
+      const [outcome] = await Promise.all([saveWithCode(locals, data.passholderId, decodeURIComponent((req.url ?? "").split("/sparen/")[1] ?? "")), portalBranding(locals)]);
+      res.writeHead(outcome.status, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" }).end(PAGE);
+    })().catch((error: Error) => res.writeHead(500).end(error.message));
+  });
+  listen(server, () => db.close());
+}
+
+/** express-session's cookie: "s:" + the id + "." + its HMAC-SHA256 in base64 without padding. */
+function sessionIdOf(cookieHeader: string, secret: string): string | undefined {
+  const value = cookieHeader.split(/;\s*/).find((pair) => pair.startsWith("uitpas_portaal="))?.slice("uitpas_portaal=".length);
+  const signed = value && decodeURIComponent(value);
+  if (!signed?.startsWith("s:")) return undefined;
+  const sid = signed.slice(2, signed.lastIndexOf("."));
+  const expected = Buffer.from(`${sid}.${createHmac("sha256", secret).update(sid).digest("base64").replace(/=+$/, "")}`);
+  const given = Buffer.from(signed.slice(2));
+  return expected.length === given.length && timingSafeEqual(expected, given) ? sid : undefined;
+}
+
+function listen(server: ReturnType<typeof createServer>, close: () => Promise<void>): void {
+  server.listen(0, "127.0.0.1", () => process.stdout.write(`${(server.address() as { port: number }).port}\n`));
+  process.once("SIGTERM", () => server.close(() => void close().then(() => process.exit(0))));
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) void (process.env.FLOOR_RULES ? serveScans() : serve());

@@ -103,6 +103,13 @@ export function loadTable(runs: CheckinLoadResult[]): string {
             row(["", `  de server tegenover de vloer: ${((endpoint.perSecond / run.floor.perSecond) * 100).toFixed(0)}% van zijn snelheid, ${(endpoint.serverCpuMsPerRequest / run.floor.serverCpuMsPerRequest).toFixed(1)}× zijn processortijd`, "", "", "", "", "", ""]).trimEnd(),
           ]
         : []),
+      ...(run.floorWithRules
+        ? [
+            row(["", "vloer met de regels van een scan (core, 5 statements)", String(run.floorWithRules.requests), run.floorWithRules.perSecond.toFixed(0), run.floorWithRules.p50.toFixed(1),
+              run.floorWithRules.p99.toFixed(1), `${((run.floorWithRules.perSecond / raw.perSecond) * 100).toFixed(0)}%`, run.floorWithRules.p99 <= LOAD_TARGET_P99_MS ? "ja" : "NEE"]),
+            row(["", `  gespaard ${run.floorWithRules.saved}, in de databank ${run.floorWithRules.checkinsFound}; processortijd ${run.floorWithRules.serverCpuMsPerRequest.toFixed(2)} ms per verzoek`, "", "", "", "", "", ""]).trimEnd(),
+          ]
+        : []),
       row(["", `gespaard ${endpoint.saved}, geweigerd ${endpoint.refused}, fouten ${endpoint.errors}, in de databank ${endpoint.checkinsFound}`, "", "", "", "", "", ""]).trimEnd(),
       row(["", `processortijd van de server: ${endpoint.serverCpuMsPerRequest.toFixed(2)} ms per verzoek`, "", "", "", "", "", ""]).trimEnd(),
       ...memoryLines(memory).map((line) => row(["", line, "", "", "", "", "", ""]).trimEnd()),
