@@ -1,7 +1,11 @@
 import type { Db } from "../transaction.js";
 import type { SqlRunner } from "./database.js";
 
-const runners = new WeakMap<object, SqlRunner>();
+// One registry per process: the built portal bundles its own copy of this module, and must find the runner the
+// server registered when it opened the database.
+const REGISTRY = Symbol.for("uitpas.plainQueryRunners");
+const runners: WeakMap<object, SqlRunner> = ((globalThis as Record<symbol, unknown>)[REGISTRY] as WeakMap<object, SqlRunner> | undefined) ??
+  ((globalThis as Record<symbol, unknown>)[REGISTRY] = new WeakMap<object, SqlRunner>());
 
 /** Lets plainQuery send a client's hot statements over the database driver itself. */
 export function registerPlainRunner(client: object, runner: SqlRunner): void {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { formatManualCode } from "../../core/savecodes/manual-code.js";
 import { signSaveCode } from "../../core/savecodes/save-code.js";
 import { databaseKinds } from "../helpers/databases.js";
@@ -44,6 +44,19 @@ describe.each(databaseKinds)("saving a point with a QR save-code in the portal (
     expect(again.status).toBe(409);
     expect(again.html).toContain("Je hebt vandaag al gespaard voor deze activiteit.");
     expect((await open("/punten", browser)).html).toMatch(/Je saldo: <strong>2 punten<\/strong>[\s\S]*Gespaard<\/span> \S*\s*Voorstelling/);
+  });
+
+  it("sends a scan's statements over the database driver itself, also from the built portal's copy of core", async () => {
+    const event = await eventAround(-time.HOUR, time.HOUR);
+    const { browser } = await signedIn();
+    const throughOrm = vi.spyOn(context.db.prisma, "$queryRawUnsafe");
+    try {
+      const page = await open(`/sparen/${codeOf(event)}`, browser);
+      expect(throughOrm).not.toHaveBeenCalled();
+      expect(page.html).toContain("Je nieuwe saldo: 1 punt.");
+    } finally {
+      throughOrm.mockRestore();
+    }
   });
 
   it("saves with a code typed on the scanner page, whole address or code alone", async () => {
