@@ -134,7 +134,7 @@ async function scalePassholders(db: Database, count: number): Promise<Prepared["
   const rows = await db.query<{ id: string; email: string; cardId: number }>(
     `SELECT p.id, p.email, c.id AS "cardId" FROM "Passholder" p JOIN "Card" c ON c."passholderId" = p.id AND c.status = 'ACTIVE'
      WHERE p.email IS NOT NULL
-       AND NOT EXISTS (SELECT 1 FROM "RateLimit" r WHERE r.key = 'portal-save:' || p.id AND r."windowStart" > now() - interval '15 minutes')
+       AND NOT EXISTS (SELECT 1 FROM "RateLimit" r WHERE r.key = 'portal-save:' || p.id AND r."windowStart" > now() - interval '30 minutes')
      ORDER BY random() LIMIT $1`,
     [count],
   );
