@@ -11,6 +11,7 @@ import { portalBranding } from "../portal/src/lib/contact.js";
 import { saveWithCode } from "../portal/src/lib/save-with-code.js";
 import type { PortalLocals } from "../portal/locals.js";
 import { DatabaseSessionStore } from "../server/session-store.js";
+import { cookieOf, sessionIdOf } from "../tests/server/http.js";
 import type { Scan } from "./checkin-load.js";
 
 /**
@@ -20,6 +21,8 @@ import type { Scan } from "./checkin-load.js";
  */
 export const FLOOR_INSERT = `INSERT INTO "Checkin" (id, "eventId", "passholderId", "cardId", channel, points, "periodKey", slot, "checkedInAt")
   VALUES (gen_random_uuid(), $1, $2, $3, 'QR', 1, $4, 1, now()) ON CONFLICT DO NOTHING`;
+
+const PORTAL_COOKIE = "uitpas_portaal";
 
 /** About the size of the portal's answer to a scan. */
 const PAGE = `<!doctype html><html lang="nl-BE"><meta charset="utf-8"><title>+1 punt gespaard</title><h1>Sparen</h1>${"<p>Je spaarde 1 punt.</p>".repeat(180)}</html>`;
@@ -74,7 +77,7 @@ async function serveScans(): Promise<void> {
   const readSession = (sid: string) => new Promise<SessionData | null | undefined>((resolve, reject) => store.get(sid, (error, data) => (error ? reject(error) : resolve(data))));
   const config = { qrSecret: process.env.QR_SECRET! } as PortalLocals["config"];
   const server = createServer((req, res) => {
-    const sid = sessionIdOf(req.headers.cookie ?? "", process.env.SESSION_SECRET!);
+    const sid = sessionIdOfCookie(req.headers.cookie ?? "", process.env.SESSION_SECRET!);
     (async () => {
       const data = sid ? await readSession(sid) : null;
       if (!data?.passholderId) return res.writeHead(303, { location: "/aanmelden" }).end();
@@ -86,14 +89,14 @@ async function serveScans(): Promise<void> {
   listen(server, () => db.close());
 }
 
-/** express-session's cookie: "s:" + the id + "." + its HMAC-SHA256 in base64 without padding. */
-function sessionIdOf(cookieHeader: string, secret: string): string | undefined {
-  const value = cookieHeader.split(/;\s*/).find((pair) => pair.startsWith("uitpas_portaal="))?.slice("uitpas_portaal=".length);
-  const signed = value && decodeURIComponent(value);
-  if (!signed?.startsWith("s:")) return undefined;
-  const sid = signed.slice(2, signed.lastIndexOf("."));
-  const expected = Buffer.from(`${sid}.${createHmac("sha256", secret).update(sid).digest("base64").replace(/=+$/, "")}`);
-  const given = Buffer.from(signed.slice(2));
+/** The session id of the portal's cookie ("s:" + the id + "." + its HMAC-SHA256, as express-session signs it), if the signature holds. */
+function sessionIdOfCookie(cookie: string, secret: string): string | undefined {
+  const browser = { cookie };
+  const value = cookieOf(browser, PORTAL_COOKIE);
+  if (!value?.startsWith("s:")) return undefined;
+  const sid = sessionIdOf(browser, PORTAL_COOKIE);
+  const expected = Buffer.from(`s:${sid}.${createHmac("sha256", secret).update(sid).digest("base64").replace(/=+$/, "")}`);
+  const given = Buffer.from(value);
   return expected.length === given.length && timingSafeEqual(expected, given) ? sid : undefined;
 }
 

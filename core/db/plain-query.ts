@@ -3,9 +3,8 @@ import type { SqlRunner } from "./database.js";
 
 // One registry per process: the built portal bundles its own copy of this module, and must find the runner the
 // server registered when it opened the database.
-const REGISTRY = Symbol.for("uitpas.plainQueryRunners");
-const runners: WeakMap<object, SqlRunner> = ((globalThis as Record<symbol, unknown>)[REGISTRY] as WeakMap<object, SqlRunner> | undefined) ??
-  ((globalThis as Record<symbol, unknown>)[REGISTRY] = new WeakMap<object, SqlRunner>());
+const REGISTRY: unique symbol = Symbol.for("uitpas.plainQueryRunners");
+const runners = ((globalThis as { [REGISTRY]?: WeakMap<object, SqlRunner> })[REGISTRY] ??= new WeakMap());
 
 /** Lets plainQuery send a client's hot statements over the database driver itself. */
 export function registerPlainRunner(client: object, runner: SqlRunner): void {
